@@ -1,0 +1,65 @@
+// The document model that every reader produces and every later stage reads:
+// a sequence of turns, each with its speaker, role, times and the exact place
+// of its text in the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conduct {
+
+/// Input formats of SPEC section 3.
+enum class Format { notes, text, vtt, srt, aws, connect, whisper, jsonl };
+
+/// The part a speaker plays in the interaction.
+enum class Role { agent, customer, unknown };
+
+std::string_view to_string(Format format);
+std::string_view to_string(Role role);
+/// Parses a format name as written on the command line; nullopt when unknown.
+std::optional<Format> parse_format(std::string_view name);
+
+/// True for formats whose turns are byte ranges of the input file
+/// (notes, text, vtt, srt). JSON formats hold decoded strings instead.
+bool offsets_in_file(Format format);
+
+/// One speaker's contribution.
+struct Turn {
+  /// Speaker label as the input writes it ("Agent", "spk_0", "SPEAKER_01");
+  /// "author" for call notes.
+  std::string speaker;
+  Role role = Role::unknown;
+  std::optional<std::int64_t> begin_ms;
+  std::optional<std::int64_t> end_ms;
+  /// The turn's original text. For text formats it equals
+  /// file_bytes.substr(start, end - start); for JSON formats it is the decoded
+  /// string (or, for Amazon Transcribe, the text rebuilt from word items).
+  std::string text;
+  /// Byte offset of `text` in the input file (text formats); 0 for JSON
+  /// formats, whose offsets are relative to `text` itself.
+  std::size_t start = 0;
+  std::size_t end = 0;
+  /// 1-based line of the input where the text starts; 0 when not meaningful.
+  std::size_t line = 0;
+  /// JSON Pointer to the value the text came from (JSON formats only).
+  std::string source;
+};
+
+/// One analysable unit: a file, or one record of a JSON Lines file.
+struct Document {
+  std::string id;
+  Format format = Format::notes;
+  std::vector<Turn> turns;
+  /// Fields of a JSON Lines record other than id/text/turns, passed through.
+  nlohmann::ordered_json passthrough = nlohmann::ordered_json::object();
+  /// A date the document carries (ISO 8601, "YYYY-MM-DD"), if any; used to
+  /// order ledger rounds.
+  std::optional<std::string> date;
+};
+
+}  // namespace conduct

@@ -1,0 +1,68 @@
+// Findings: what a rule or the model saw, where, and how sure it is.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conduct {
+
+/// Conduct categories of SPEC section 4, in the order the SPEC lists them.
+enum class Category {
+  scripted,
+  unprofessional,
+  dismissive,
+  unresponsive,
+  broken_promise,
+  runaround,
+  empathy,
+  ownership,
+  resolved,
+  churn_risk,
+};
+
+inline constexpr std::array<Category, 10> kAllCategories = {
+    Category::scripted,  Category::unprofessional, Category::dismissive, Category::unresponsive,
+    Category::broken_promise, Category::runaround, Category::empathy,   Category::ownership,
+    Category::resolved,  Category::churn_risk};
+
+std::string_view to_string(Category category);
+/// Parses a category name ("broken_promise"); nullopt when unknown.
+std::optional<Category> parse_category(std::string_view name);
+
+/// Register of a sentence: words said in a transcript, or narrated notes.
+enum class Register { speech, report };
+std::string_view to_string(Register reg);
+
+/// Original text with its place. For text formats start/end are byte offsets
+/// in the file; for JSON formats they are byte offsets in the turn's decoded
+/// text, and `source` names the turn with a JSON Pointer.
+struct Evidence {
+  std::string text;
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t line = 0;  // 1-based; 0 when unknown
+  std::optional<std::int64_t> begin_ms;
+  std::optional<std::int64_t> end_ms;
+  std::string source;  // JSON Pointer of the turn (JSON formats only)
+  std::size_t turn = 0;  // index of the turn in the document
+};
+
+/// One observation of conduct.
+struct Finding {
+  Category category = Category::scripted;
+  /// Where it came from: "rule:<id>" and/or "model:<category>". The first is
+  /// the primary source; several when rule and model agree on a sentence.
+  std::vector<std::string> sources;
+  double confidence = 0.0;
+  std::string speaker;
+  Evidence evidence;
+  /// The sentence retells an earlier round; reported but not counted.
+  bool recap = false;
+};
+
+}  // namespace conduct

@@ -1,0 +1,55 @@
+// Text normalization with an offset map back to the original bytes.
+//
+// Matching runs on normalized text (NFKC, case folded, typographic quotes,
+// dashes and ellipses folded to ASCII, zero-width and control characters
+// removed, whitespace runs collapsed to one space, emoji kept). Evidence must
+// quote the original, so every normalized byte remembers which original bytes
+// it came from (the idea of sentencepiece's norm_to_orig).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/span.h"
+
+namespace conduct {
+
+/// Normalized text and, for each of its bytes, the original byte range of the
+/// source character that produced it.
+struct NormalizedText {
+  std::string text;
+  /// orig_begin[i] / orig_end[i]: the original bytes of the character that
+  /// produced normalized byte i. Both have text.size() entries.
+  std::vector<std::uint32_t> orig_begin;
+  std::vector<std::uint32_t> orig_end;
+
+  /// Maps a normalized range to the smallest original range that covers the
+  /// source characters of its bytes. An empty range maps to an empty range at
+  /// the corresponding original position.
+  ByteSpan to_original(ByteSpan normalized) const;
+  /// The normalized range whose bytes come from source characters inside the
+  /// given original range (the inverse of to_original for sentence spans).
+  ByteSpan from_original(ByteSpan original) const;
+};
+
+/// Normalizes valid UTF-8 `source` (callers validate first). Pure-ASCII input
+/// takes a fast path that gives byte-identical results to the ICU path.
+/// Cost: linear in the input; one ICU conversion per call, so call it once per
+/// turn, never per rule or sentence.
+NormalizedText normalize(std::string_view source);
+
+/// The ICU path, always. Exposed so that tests can compare it with the fast
+/// path on every sample.
+NormalizedText normalize_with_icu(std::string_view source);
+
+/// True when every byte is < 0x80.
+bool is_ascii(std::string_view text);
+
+/// True when `bytes` is well-formed UTF-8. On failure, sets *bad_offset to
+/// the offset of the first invalid byte.
+bool is_valid_utf8(std::string_view bytes, std::size_t* bad_offset = nullptr);
+
+}  // namespace conduct
