@@ -1,0 +1,16 @@
+// Placeholder until the sentiment command lands; it refuses to run rather than pretend.
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace conduct::cli {
+
+void add_sentiment_command(CLI::App& app, int& exit_status) {
+  auto* command = app.add_subcommand("sentiment", "(not built yet)");
+  command->callback([&exit_status] {
+    std::cerr << "conduct sentiment: not built yet\n";
+    exit_status = kExitUsage;
+  });
+}
+
+}  // namespace conduct::cli

@@ -1,0 +1,77 @@
+// The whole pipeline for one document: normalize, segment, match rules, run
+// the model, score sentiment, mark recaps, read stated points and suggest
+// adjustments. Pure: the same document and resources give the same Analysis.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "core/finding.h"
+#include "core/sentence.h"
+#include "normalize/normalizer.h"
+
+namespace conduct {
+
+class Lexicon;
+class SentimentScorer;
+class Model;
+struct Policy;
+struct Adjustment;
+struct StatedPoints;
+struct SentimentScores;
+
+/// Paths of the configuration; empty means the default under the data dir.
+struct ResourcePaths {
+  std::filesystem::path lexicons;           // --lexicons DIR
+  std::filesystem::path model;              // --model FILE
+  std::filesystem::path policy;             // --policy FILE
+  std::filesystem::path sentiment_lexicon;  // --sentiment-lexicon FILE
+  bool sentiment_overlay = true;            // off with `sentiment --plain`
+  bool use_model = true;
+};
+
+/// The data directory holding lexicons/ and models/: $CONDUCT_HOME when set,
+/// else the source tree the binary was built from.
+std::filesystem::path data_dir();
+
+/// Everything loaded once and shared read-only by all threads.
+struct Resources {
+  std::shared_ptr<const Lexicon> lexicon;
+  std::shared_ptr<const SentimentScorer> sentiment;
+  std::shared_ptr<const Model> model;  // null when the model is off
+  std::shared_ptr<const Policy> policy;
+  std::string lexicon_version;
+  std::string model_version;
+
+  /// Loads every resource; the first configuration error is returned with its
+  /// file and line (exit status 2 in the CLI).
+  static Result<Resources> load(const ResourcePaths& paths);
+};
+
+/// The result of analysing one document. Sentences hold views into
+/// `document` and `normalized`, so an Analysis is move-only.
+struct Analysis {
+  Document document;
+  std::vector<NormalizedText> normalized;  // one per turn
+  std::vector<Sentence> sentences;         // in document order
+  std::vector<std::vector<std::size_t>> turn_sentences;  // sentence indices per turn
+  std::vector<Finding> findings;
+  std::vector<bool> sentence_is_recap;
+
+  Analysis() = default;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = default;
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+};
+
+/// Normalizes and segments a document (no matching): the part every command
+/// that looks at sentences shares.
+Analysis segment_document(Document document);
+
+}  // namespace conduct
