@@ -74,4 +74,9 @@ struct Analysis {
 /// that looks at sentences shares.
 Analysis segment_document(Document document);
 
+/// The full analysis of one document: segment_document, then rule findings,
+/// model findings (merged per category and sentence), recap marks. Findings
+/// carry sources "rule:<id>" and/or "model:<category>".
+Analysis analyze_document(Document document, const Resources& resources);
+
 }  // namespace conduct
