@@ -14,16 +14,15 @@
 #include "core/finding.h"
 #include "core/sentence.h"
 #include "normalize/normalizer.h"
+#include "score/adjustments.h"
+#include "score/stated.h"
+#include "sentiment/vader.h"
 
 namespace conduct {
 
 class Lexicon;
-class SentimentScorer;
 class Model;
 struct Policy;
-struct Adjustment;
-struct StatedPoints;
-struct SentimentScores;
 
 /// Paths of the configuration; empty means the default under the data dir.
 struct ResourcePaths {
@@ -32,7 +31,7 @@ struct ResourcePaths {
   std::filesystem::path policy;             // --policy FILE
   std::filesystem::path sentiment_lexicon;  // --sentiment-lexicon FILE
   bool sentiment_overlay = true;            // off with `sentiment --plain`
-  bool use_model = true;
+  bool use_model = true;                    // off with --no-model
 };
 
 /// The data directory holding lexicons/ and models/: $CONDUCT_HOME when set,
@@ -46,22 +45,30 @@ struct Resources {
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
   std::string lexicon_version;
-  std::string model_version;
+  std::string model_version;  // "none" when the model is off
+  std::string policy_version;
 
   /// Loads every resource; the first configuration error is returned with its
-  /// file and line (exit status 2 in the CLI).
+  /// file and line (exit status 2 in the CLI). Cost: compiles every rule and
+  /// reads the model and the sentiment lexicon, tens of milliseconds.
   static Result<Resources> load(const ResourcePaths& paths);
 };
 
 /// The result of analysing one document. Sentences hold views into
-/// `document` and `normalized`, so an Analysis is move-only.
+/// `document` and `normalized`, so an Analysis is move-only (moving keeps the
+/// views valid: the strings live in vectors whose buffers move with them).
 struct Analysis {
   Document document;
-  std::vector<NormalizedText> normalized;  // one per turn
-  std::vector<Sentence> sentences;         // in document order
+  std::vector<NormalizedText> normalized;                // one per turn
+  std::vector<Sentence> sentences;                       // in document order
   std::vector<std::vector<std::size_t>> turn_sentences;  // sentence indices per turn
-  std::vector<Finding> findings;
-  std::vector<bool> sentence_is_recap;
+  std::vector<SentimentScores> sentence_sentiment;       // one per sentence
+  std::vector<bool> sentence_is_recap;                   // one per sentence
+  std::vector<Finding> findings;                         // in document order
+  std::vector<std::size_t> finding_sentence;             // sentence index per finding
+  std::vector<Adjustment> adjustments;
+  StatedPoints stated;
+  int points = 0;
 
   Analysis() = default;
   Analysis(Analysis&&) = default;
@@ -71,12 +78,18 @@ struct Analysis {
 };
 
 /// Normalizes and segments a document (no matching): the part every command
-/// that looks at sentences shares.
+/// that looks at sentences shares. Cost: one normalization and one sentence
+/// segmentation per turn.
 Analysis segment_document(Document document);
 
-/// The full analysis of one document: segment_document, then rule findings,
-/// model findings (merged per category and sentence), recap marks. Findings
-/// carry sources "rule:<id>" and/or "model:<category>".
+/// Evidence for a range of a sentence's normalized text, quoted from the
+/// original with exact offsets, line and the turn's times.
+Evidence evidence_for(const Analysis& analysis, std::size_t sentence, ByteSpan normalized_in_sentence);
+
+/// The full analysis of one document: segment_document, then sentiment per
+/// sentence, rule findings, model findings (merged with rule findings of the
+/// same category and sentence: one finding, both sources named), recap
+/// marks, stated points and the suggested adjustments under the policy.
 Analysis analyze_document(Document document, const Resources& resources);
 
 }  // namespace conduct

@@ -1,0 +1,33 @@
+// Options shared by every command that loads the configuration.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <optional>
+
+#include "report/pipeline.h"
+
+namespace conduct::cli {
+
+/// Adds --lexicons, --model, --no-model, --policy, --sentiment-lexicon.
+inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
+  command.add_option("--lexicons", paths.lexicons, "Lexicon folder (default: lexicons/)");
+  command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
+  command.add_flag("!--no-model", paths.use_model, "Rules only: do not run the classifier");
+  command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
+  command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
+                     "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");
+}
+
+/// Loads the resources or prints the configuration error; nullopt means exit 2.
+inline std::optional<Resources> load_resources_or_report(const ResourcePaths& paths,
+                                                         std::string_view command) {
+  auto resources = Resources::load(paths);
+  if (!resources) {
+    std::cerr << "conduct " << command << ": " << resources.error().where_message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(resources).value();
+}
+
+}  // namespace conduct::cli

@@ -1,0 +1,107 @@
+#include "report/batch.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace conduct {
+namespace {
+
+// A slot per record in flight: the reader fills `input`, a worker fills
+// `output`, the caller's thread emits slots from the front in order.
+struct Slot {
+  InputRecord input;
+  std::optional<RecordOutput> output;
+  bool claimed = false;
+};
+
+}  // namespace
+
+BatchCounts run_batch(RecordReader& reader, unsigned jobs,
+                      const std::function<RecordOutput(const InputRecord&)>& process,
+                      const std::function<void(const RecordOutput&)>& emit) {
+  BatchCounts counts;
+  auto count = [&counts, &emit](const RecordOutput& output) {
+    ++counts.records;
+    if (output.is_error) ++counts.errors;
+    emit(output);
+  };
+  if (jobs <= 1) {
+    InputRecord record;
+    while (reader.next(record)) count(process(record));
+    return counts;
+  }
+
+  const std::size_t window = static_cast<std::size_t>(jobs) * 4;
+  std::mutex mutex;
+  std::condition_variable work_ready;   // a slot waits for a worker, or input ended
+  std::condition_variable result_ready;  // the front slot may be done
+  std::deque<std::unique_ptr<Slot>> slots;
+  bool input_done = false;
+
+  auto worker = [&] {
+    std::unique_lock lock(mutex);
+    while (true) {
+      Slot* todo = nullptr;
+      for (auto& slot : slots) {
+        if (!slot->claimed) {
+          todo = slot.get();
+          break;
+        }
+      }
+      if (todo == nullptr) {
+        if (input_done) return;
+        work_ready.wait(lock);
+        continue;
+      }
+      todo->claimed = true;
+      lock.unlock();
+      RecordOutput output = process(todo->input);
+      lock.lock();
+      todo->output = std::move(output);
+      result_ready.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+
+  auto emit_ready = [&](std::unique_lock<std::mutex>& lock, bool wait_for_one) {
+    while (!slots.empty()) {
+      if (!slots.front()->output) {
+        if (!wait_for_one) return;
+        result_ready.wait(lock);
+        continue;
+      }
+      std::unique_ptr<Slot> done = std::move(slots.front());
+      slots.pop_front();
+      lock.unlock();
+      count(*done->output);
+      lock.lock();
+      wait_for_one = false;
+    }
+  };
+
+  while (true) {
+    auto slot = std::make_unique<Slot>();
+    if (!reader.next(slot->input)) break;
+    std::unique_lock lock(mutex);
+    slots.push_back(std::move(slot));
+    work_ready.notify_one();
+    emit_ready(lock, slots.size() >= window);
+  }
+  {
+    std::unique_lock lock(mutex);
+    input_done = true;
+    work_ready.notify_all();
+    while (!slots.empty()) emit_ready(lock, true);
+  }
+  for (auto& thread : threads) thread.join();
+  return counts;
+}
+
+}  // namespace conduct

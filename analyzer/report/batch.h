@@ -1,0 +1,34 @@
+// Runs a per-record function over a stream of input records on N threads and
+// hands the results back in input order, whatever N. At most a few records
+// per thread are in flight, so memory is bounded by the largest records, not
+// by the batch.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "report/inputs.h"
+
+namespace conduct {
+
+struct BatchCounts {
+  std::size_t records = 0;
+  std::size_t errors = 0;
+};
+
+/// What a worker returns for one record: its serialized output line(s) and
+/// whether it is an error record.
+struct RecordOutput {
+  std::string text;
+  bool is_error = false;
+};
+
+/// Calls `process` for every record of `reader` on `jobs` threads (jobs <= 1:
+/// on the calling thread) and `emit` for every result in input order, on the
+/// calling thread. `process` must be safe to call concurrently.
+BatchCounts run_batch(RecordReader& reader, unsigned jobs,
+                      const std::function<RecordOutput(const InputRecord&)>& process,
+                      const std::function<void(const RecordOutput&)>& emit);
+
+}  // namespace conduct
