@@ -1,0 +1,188 @@
+#include "score/policy.h"
+
+#include <openssl/evp.h>
+#include <toml++/toml.h>
+
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace conduct {
+namespace {
+
+// Short sha256 of the policy bytes: the version written to every record.
+std::string short_sha256(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length && out.size() < 12; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+std::size_t line_of(const toml::node& node) {
+  return node.source().begin.line;
+}
+
+Error policy_error(const std::string& file, std::size_t line, std::string message) {
+  return Error{"invalid_policy", std::move(message), file, line};
+}
+
+std::string category_list() {
+  std::string out;
+  for (Category category : kAllCategories) {
+    if (!out.empty()) out += ", ";
+    out += to_string(category);
+  }
+  return out;
+}
+
+// Reads one [categories.<name>] table into `out`; nullopt on success.
+std::optional<Error> read_category(const toml::table& table, std::string_view name,
+                                   const std::string& file, CategoryPolicy& out) {
+  bool has_points = false;
+  for (const auto& [key, node] : table) {
+    // Built by appending: GCC 12 warns (-Wrestrict) on "literal" + std::string&&.
+    auto about = [&name](std::string_view key_name, std::string_view problem) {
+      std::string message(key_name);
+      message += " of '";
+      message += name;
+      message += "' ";
+      message += problem;
+      return message;
+    };
+    if (key == "points") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value) return policy_error(file, line_of(node), about("points", "must be an integer"));
+      if (*value < -1000 || *value > 1000) {
+        return policy_error(file, line_of(node), about("points", "must be within -1000..1000"));
+      }
+      out.points = static_cast<int>(*value);
+      has_points = true;
+    } else if (key == "cap") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value) return policy_error(file, line_of(node), about("cap", "must be an integer"));
+      if (*value < 0 || *value > 100000) {
+        return policy_error(file, line_of(node),
+                            about("cap", "must be 0 (no cap) or a positive number of points"));
+      }
+      out.cap = static_cast<int>(*value);
+    } else if (key == "count_repeats") {
+      const auto value = node.value_exact<bool>();
+      if (!value) {
+        return policy_error(file, line_of(node), about("count_repeats", "must be true or false"));
+      }
+      out.count_repeats = *value;
+    } else if (key == "reason") {
+      const auto value = node.value_exact<std::string>();
+      if (!value || value->empty()) {
+        return policy_error(file, line_of(node), about("reason", "must be a non-empty string"));
+      }
+      out.reason = *value;
+    } else {
+      return policy_error(file, key.source().begin.line,
+                          "unknown key '" + std::string(key.str()) + "' in [categories." +
+                              std::string(name) +
+                              "] (expected points, cap, count_repeats, reason)");
+    }
+  }
+  if (!has_points) {
+    return policy_error(file, table.source().begin.line,
+                        "[categories." + std::string(name) + "] needs points");
+  }
+  if (out.reason.empty()) out.reason = std::string(name);
+  return std::nullopt;
+}
+
+std::optional<Error> read_policy_table(const toml::table& table, const std::string& file,
+                                       Policy& out) {
+  for (const auto& [key, node] : table) {
+    if (key == "confidence_floor") {
+      const auto value = node.value<double>();  // integers 0 and 1 read as doubles too
+      if (!value || *value < 0.0 || *value > 1.0) {
+        return policy_error(file, line_of(node), "confidence_floor must be a number in [0, 1]");
+      }
+      out.confidence_floor = *value;
+    } else {
+      return policy_error(
+          file, key.source().begin.line,
+          "unknown key '" + std::string(key.str()) + "' in [policy] (expected confidence_floor)");
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
+  toml::table root;
+  try {
+    root = toml::parse(bytes, file);
+  } catch (const toml::parse_error& error) {
+    return policy_error(file, error.source().begin.line,
+                        "invalid TOML: " + std::string(error.description()));
+  }
+  Policy policy;
+  policy.version = short_sha256(bytes);
+  std::array<bool, kAllCategories.size()> seen{};
+  for (const auto& [key, node] : root) {
+    if (key == "policy") {
+      const auto* table = node.as_table();
+      if (table == nullptr) return policy_error(file, line_of(node), "[policy] must be a table");
+      if (auto error = read_policy_table(*table, file, policy)) return *error;
+    } else if (key == "categories") {
+      const auto* categories = node.as_table();
+      if (categories == nullptr) {
+        return policy_error(file, line_of(node), "[categories] must be a table");
+      }
+      for (const auto& [name, entry] : *categories) {
+        const auto category = parse_category(name.str());
+        if (!category) {
+          return policy_error(file, name.source().begin.line,
+                              "unknown category '" + std::string(name.str()) +
+                                  "' (expected one of " + category_list() + ")");
+        }
+        const auto* table = entry.as_table();
+        if (table == nullptr) {
+          return policy_error(file, line_of(entry),
+                              "categories." + std::string(name.str()) + " must be a table");
+        }
+        const int index = static_cast<int>(*category);
+        if (auto error = read_category(*table, name.str(), file, policy.categories[index])) {
+          return *error;
+        }
+        seen[index] = true;
+      }
+    } else {
+      return policy_error(file, key.source().begin.line,
+                          "unknown key '" + std::string(key.str()) +
+                              "' (expected [policy] and [categories.<category>])");
+    }
+  }
+  for (Category category : kAllCategories) {
+    if (!seen[static_cast<int>(category)]) {
+      return policy_error(file, 1,
+                          "missing [categories." + std::string(to_string(category)) +
+                              "]: every category needs its points (0 to report only)");
+    }
+  }
+  return policy;
+}
+
+Result<Policy> Policy::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return Error{"unreadable_file", "cannot read the policy file", file.string(), 0};
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return parse(bytes.str(), file.string());
+}
+
+}  // namespace conduct

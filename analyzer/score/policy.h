@@ -1,0 +1,56 @@
+// The scoring policy of SPEC section 4: points per category, a cap per
+// category per document, whether repeats count, and a confidence floor.
+// Loaded once from a TOML file (lexicons/policy.toml or --policy) and shared
+// read-only by every thread.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/finding.h"
+
+namespace conduct {
+
+/// How one category is scored.
+struct CategoryPolicy {
+  /// Points of one counted finding (negative for bad conduct, 0 = reported only).
+  int points = 0;
+  /// Largest magnitude the category's adjustment may reach in one document
+  /// when repeats count; 0 means no cap.
+  int cap = 0;
+  /// Whether a second finding of the category in one document counts again.
+  bool count_repeats = false;
+  /// A short reason a person can read ("voice mail or callback not returned").
+  std::string reason;
+};
+
+/// The whole policy; immutable after load.
+struct Policy {
+  /// Indexed by static_cast<int>(Category).
+  std::array<CategoryPolicy, kAllCategories.size()> categories;
+  /// Findings below this confidence are reported but not counted.
+  double confidence_floor = 0.5;
+  /// First 12 hex digits of the sha256 of the file's bytes.
+  std::string version;
+
+  const CategoryPolicy& of(Category category) const {
+    return categories[static_cast<int>(category)];
+  }
+
+  /// Reads and validates a policy file:
+  ///   [policy]                      confidence_floor = 0.5
+  ///   [categories.<category>]       points = -2, cap = 6, count_repeats = false, reason = "..."
+  /// Every category of SPEC section 4 must be present. Cost: one file read and
+  /// parse. Failure: an Error with code "invalid_policy" (or "unreadable_file"),
+  /// the file and the 1-based line of the offending key, e.g.
+  /// "policy.toml:12: points of 'scripted' must be an integer".
+  static Result<Policy> load(const std::filesystem::path& file);
+
+  /// Same as load() for bytes already in memory; `file` only names them in errors.
+  static Result<Policy> parse(std::string_view bytes, const std::string& file);
+};
+
+}  // namespace conduct

@@ -1,0 +1,104 @@
+#include "score/adjustments.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace conduct {
+namespace {
+
+Policy test_policy() {
+  Policy policy;
+  policy.confidence_floor = 0.5;
+  for (Category category : kAllCategories) {
+    policy.categories[static_cast<int>(category)] = {-1, 0, false,
+                                                     std::string(to_string(category))};
+  }
+  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned"};
+  policy.categories[static_cast<int>(Category::scripted)] = {-2, 5, true, "scripted"};
+  policy.categories[static_cast<int>(Category::resolved)] = {3, 0, true, "fixed"};
+  policy.categories[static_cast<int>(Category::churn_risk)] = {0, 0, false, "leaving"};
+  return policy;
+}
+
+Finding finding(Category category, double confidence = 0.9, bool recap = false) {
+  Finding out;
+  out.category = category;
+  out.confidence = confidence;
+  out.recap = recap;
+  return out;
+}
+
+TEST(AdjustmentsTest, RepeatsCountOnceByDefault) {
+  const std::vector<Finding> findings = {finding(Category::unresponsive),
+                                         finding(Category::unresponsive)};
+  const auto adjustments = suggest_adjustments(findings, test_policy());
+  ASSERT_EQ(adjustments.size(), 1u);
+  EXPECT_EQ(adjustments[0].category, Category::unresponsive);
+  EXPECT_EQ(adjustments[0].points, -3);
+  EXPECT_EQ(adjustments[0].findings, std::vector<std::size_t>{0});
+  EXPECT_EQ(adjustments[0].reason, "not returned (1 repeat not counted)");
+  EXPECT_EQ(total_points(adjustments), -3);
+}
+
+TEST(AdjustmentsTest, CountedRepeatsAreCapped) {
+  const std::vector<Finding> findings = {finding(Category::scripted), finding(Category::scripted),
+                                         finding(Category::scripted)};
+  const auto adjustments = suggest_adjustments(findings, test_policy());
+  ASSERT_EQ(adjustments.size(), 1u);
+  EXPECT_EQ(adjustments[0].points, -5);
+  EXPECT_EQ(adjustments[0].findings, (std::vector<std::size_t>{0, 1, 2}));
+  EXPECT_EQ(adjustments[0].reason, "scripted (3 x -2), capped at -5");
+  const auto two = suggest_adjustments({finding(Category::scripted), finding(Category::scripted)},
+                                       test_policy());
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].points, -4);
+  EXPECT_EQ(two[0].reason, "scripted (2 x -2)");
+}
+
+TEST(AdjustmentsTest, NoCapMeansEveryRepeatCounts) {
+  const std::vector<Finding> findings(4, finding(Category::resolved));
+  const auto adjustments = suggest_adjustments(findings, test_policy());
+  ASSERT_EQ(adjustments.size(), 1u);
+  EXPECT_EQ(adjustments[0].points, 12);
+}
+
+TEST(AdjustmentsTest, BelowTheFloorAndRecapsAreNotCounted) {
+  const std::vector<Finding> findings = {
+      finding(Category::unresponsive, 0.49), finding(Category::unprofessional, 0.9, true),
+      finding(Category::unresponsive, 0.5), finding(Category::scripted, 0.95, true)};
+  const auto adjustments = suggest_adjustments(findings, test_policy());
+  ASSERT_EQ(adjustments.size(), 1u);
+  EXPECT_EQ(adjustments[0].category, Category::unresponsive);
+  EXPECT_EQ(adjustments[0].findings, std::vector<std::size_t>{2});
+  EXPECT_EQ(adjustments[0].reason, "not returned");
+  EXPECT_EQ(total_points(adjustments), -3);
+}
+
+TEST(AdjustmentsTest, ZeroPointCategoriesAreOnlyReportedAndOrderFollowsFindings) {
+  const std::vector<Finding> findings = {finding(Category::churn_risk), finding(Category::resolved),
+                                         finding(Category::unresponsive)};
+  const auto adjustments = suggest_adjustments(findings, test_policy());
+  ASSERT_EQ(adjustments.size(), 2u);
+  EXPECT_EQ(adjustments[0].category, Category::resolved);
+  EXPECT_EQ(adjustments[0].findings, std::vector<std::size_t>{1});
+  EXPECT_EQ(adjustments[1].category, Category::unresponsive);
+  EXPECT_EQ(total_points(adjustments), 0);
+  EXPECT_TRUE(suggest_adjustments({}, test_policy()).empty());
+}
+
+TEST(AdjustmentsTest, SeedLikeDocumentUnderTheDefaultPolicyComesToMinusThree) {
+  const auto policy = Policy::load(testing::source_dir() / "lexicons" / "policy.toml");
+  ASSERT_TRUE(policy.ok()) << policy.error().where_message();
+  const std::vector<Finding> findings = {
+      finding(Category::scripted, 0.9, true), finding(Category::unprofessional, 0.9, true),
+      finding(Category::unresponsive), finding(Category::unresponsive),
+      finding(Category::churn_risk)};
+  const auto adjustments = suggest_adjustments(findings, policy.value());
+  ASSERT_EQ(adjustments.size(), 1u);
+  EXPECT_EQ(adjustments[0].findings, std::vector<std::size_t>{2});
+  EXPECT_EQ(total_points(adjustments), -3);
+}
+
+}  // namespace
+}  // namespace conduct
