@@ -1,0 +1,202 @@
+#include "report/json_report.h"
+
+#include <cmath>
+#include <map>
+
+#include "core/finding.h"
+
+namespace conduct {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+Json source_json(const SourceInfo& source) {
+  Json out = Json::object();
+  out["path"] = source.path;
+  out["format"] = source.format ? Json(std::string(to_string(*source.format))) : Json(nullptr);
+  out["bytes"] = source.bytes;
+  out["sha256"] = source.sha256;
+  if (source.record > 0) out["record"] = source.record;
+  return out;
+}
+
+Json trend_json(const SentimentTrend& trend) {
+  return Json{{"mean", round_to(trend.mean, 4)},
+              {"start", round_to(trend.start, 4)},
+              {"end", round_to(trend.end, 4)}};
+}
+
+double turn_compound(const Analysis& analysis, std::size_t turn) {
+  const auto& indices = analysis.turn_sentences[turn];
+  if (indices.empty()) return 0.0;
+  double sum = 0.0;
+  for (std::size_t s : indices) sum += analysis.sentence_sentiment[s].compound;
+  return sum / static_cast<double>(indices.size());
+}
+
+// A speaker's trajectory is taken over turns; a speaker with fewer than three
+// turns (call notes have one) is followed over its sentences instead, so that
+// start and end still mean the first and last thirds of what they said.
+std::vector<double> trajectory(const Analysis& analysis, const std::vector<std::size_t>& turns) {
+  std::vector<double> values;
+  if (turns.size() >= 3) {
+    for (std::size_t t : turns) values.push_back(turn_compound(analysis, t));
+    return values;
+  }
+  for (std::size_t t : turns) {
+    for (std::size_t s : analysis.turn_sentences[t]) {
+      values.push_back(analysis.sentence_sentiment[s].compound);
+    }
+  }
+  return values;
+}
+
+Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shift) {
+  // Speakers in order of first appearance.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::size_t>> turns_of;
+  const auto& turns = analysis.document.turns;
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    auto [it, inserted] = turns_of.try_emplace(turns[t].speaker);
+    if (inserted) order.push_back(turns[t].speaker);
+    it->second.push_back(t);
+  }
+  Json out = Json::object();
+  std::vector<std::size_t> customer_turns;
+  for (const std::string& speaker : order) {
+    const auto& indices = turns_of[speaker];
+    const Role role = turns[indices.front()].role;
+    if (role == Role::customer) customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
+    const auto values = trajectory(analysis, indices);
+    out[speaker] = Json{{"role", std::string(to_string(role))},
+                        {"turns", indices.size()},
+                        {"sentiment", trend_json(summarize(values))}};
+  }
+  if (!customer_turns.empty()) {
+    std::sort(customer_turns.begin(), customer_turns.end());
+    const auto values = trajectory(analysis, customer_turns);
+    if (!values.empty()) {
+      const SentimentTrend trend = summarize(values);
+      customer_shift = round_to(trend.end - trend.start, 4);
+    }
+  }
+  return out;
+}
+
+Json finding_json(const Finding& finding) {
+  Json out = Json::object();
+  out["category"] = std::string(to_string(finding.category));
+  out["source"] = finding.sources.empty() ? std::string() : finding.sources.front();
+  if (finding.sources.size() > 1) out["sources"] = finding.sources;
+  out["confidence"] = round_to(finding.confidence, 4);
+  out["speaker"] = finding.speaker;
+  if (finding.recap) out["recap"] = true;
+  out["evidence"] = evidence_json(finding.evidence);
+  return out;
+}
+
+Json turns_json(const Analysis& analysis) {
+  Json out = Json::array();
+  const auto& turns = analysis.document.turns;
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    const Turn& turn = turns[t];
+    Json item = Json::object();
+    item["speaker"] = turn.speaker;
+    item["role"] = std::string(to_string(turn.role));
+    if (turn.begin_ms) item["begin_ms"] = *turn.begin_ms;
+    if (turn.end_ms) item["end_ms"] = *turn.end_ms;
+    item["text"] = turn.text;
+    item["start"] = turn.start;
+    item["end"] = turn.end;
+    item["line"] = turn.line;
+    if (!turn.source.empty()) item["source"] = turn.source;
+    SentimentScores mean;
+    const auto& indices = analysis.turn_sentences[t];
+    Json sentences = Json::array();
+    for (std::size_t s : indices) {
+      const Sentence& sentence = analysis.sentences[s];
+      const SentimentScores& scores = analysis.sentence_sentiment[s];
+      mean.neg += scores.neg, mean.neu += scores.neu, mean.pos += scores.pos;
+      mean.compound += scores.compound;
+      sentences.push_back(Json{{"text", std::string(sentence.text)},
+                               {"start", sentence.original.begin},
+                               {"end", sentence.original.end},
+                               {"line", sentence.line},
+                               {"sentiment", sentiment_json(scores)}});
+    }
+    if (!indices.empty()) {
+      const double n = static_cast<double>(indices.size());
+      mean.neg /= n, mean.neu /= n, mean.pos /= n, mean.compound /= n;
+    }
+    item["sentiment"] = sentiment_json(mean);
+    item["sentences"] = std::move(sentences);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+Json sentiment_json(const SentimentScores& scores) {
+  return Json{{"neg", round_to(scores.neg, 3)},
+              {"neu", round_to(scores.neu, 3)},
+              {"pos", round_to(scores.pos, 3)},
+              {"compound", round_to(scores.compound, 4)}};
+}
+
+Json evidence_json(const Evidence& evidence) {
+  Json out = Json::object();
+  out["text"] = evidence.text;
+  out["start"] = evidence.start;
+  out["end"] = evidence.end;
+  out["line"] = evidence.line;
+  if (evidence.begin_ms) out["begin_ms"] = *evidence.begin_ms;
+  if (evidence.end_ms) out["end_ms"] = *evidence.end_ms;
+  if (!evidence.source.empty()) out["source"] = evidence.source;
+  return out;
+}
+
+Json result_record(const Analysis& analysis, const SourceInfo& source, const Resources& resources,
+                   const ReportOptions& options) {
+  Json out = Json::object();
+  out["schema"] = "conduct/1";
+  out["id"] = analysis.document.id;
+  out["source"] = source_json(source);
+  std::optional<double> customer_shift;
+  out["speakers"] = speakers_json(analysis, customer_shift);
+  out["customer_shift"] = customer_shift ? Json(*customer_shift) : Json(nullptr);
+  Json findings = Json::array();
+  for (const Finding& finding : analysis.findings) findings.push_back(finding_json(finding));
+  out["findings"] = std::move(findings);
+  out["adjustments"] = adjustments_to_json(analysis.adjustments);
+  out["points"] = analysis.points;
+  out["stated"] = stated_to_json(analysis.stated);
+  out["versions"] = Json{{"conduct", CONDUCT_VERSION},
+                         {"lexicons", resources.lexicon_version},
+                         {"model", resources.model_version},
+                         {"policy", resources.policy_version}};
+  if (options.detail) out["turns"] = turns_json(analysis);
+  // JSON Lines fields pass through untouched, never overriding ours.
+  for (const auto& [key, value] : analysis.document.passthrough.items()) {
+    if (!out.contains(key)) out[key] = value;
+  }
+  return out;
+}
+
+Json error_record(std::string_view id, const SourceInfo& source, const Error& error) {
+  Json out = Json::object();
+  out["schema"] = "conduct/1";
+  out["id"] = std::string(id);
+  out["source"] = source_json(source);
+  Json detail = Json{{"code", error.code}, {"message", error.message}};
+  if (error.line > 0) detail["line"] = error.line;
+  out["error"] = std::move(detail);
+  return out;
+}
+
+}  // namespace conduct

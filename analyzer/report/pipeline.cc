@@ -1,0 +1,224 @@
+#include "report/pipeline.h"
+
+#include <algorithm>
+#include <span>
+
+#include "classify/model.h"
+#include "classify/extras.h"
+#include "lexicon/lexicon.h"
+#include "normalize/segmenter.h"
+#include "score/policy.h"
+#include "score/recap.h"
+
+namespace conduct {
+namespace {
+
+std::filesystem::path or_default(const std::filesystem::path& given, std::string_view relative) {
+  return given.empty() ? data_dir() / relative : given;
+}
+
+std::size_t count_newlines(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Lexicon rules decide by register and role; notes are narrated by their
+// author, every other format is speech.
+MatchContext context_for(const Document& document, const Turn& turn) {
+  MatchContext context;
+  context.reg = document.format == Format::notes ? Register::report : Register::speech;
+  context.role = turn.role;
+  return context;
+}
+
+// One finding per category and sentence: a model finding that agrees with a
+// rule finding is folded into it, naming both sources.
+void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Model& model,
+                        std::span<const Category> rule_categories,
+                        std::vector<float>& probabilities) {
+  const Sentence& sentence = analysis.sentences[sentence_index];
+  const auto extras = sentence_extras(model.header().features, rule_categories,
+                                      analysis.sentence_sentiment[sentence_index].compound);
+  std::vector<std::string_view> extra_views(extras.begin(), extras.end());
+  model.predict(sentence.normalized_text, extra_views, probabilities);
+  const Turn& turn = analysis.document.turns[sentence.turn];
+  for (std::size_t label = 0; label < model.labels().size(); ++label) {
+    if (probabilities[label] < model.thresholds()[label]) continue;
+    const auto category = parse_category(model.labels()[label]);
+    if (!category) continue;  // a user model may carry labels of its own
+    const std::string source = "model:" + model.labels()[label];
+    bool merged = false;
+    for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
+      Finding& finding = analysis.findings[f];
+      if (analysis.finding_sentence[f] == sentence_index && finding.category == *category) {
+        finding.sources.push_back(source);
+        finding.confidence = std::max(finding.confidence, static_cast<double>(probabilities[label]));
+        merged = true;
+      }
+    }
+    if (merged) continue;
+    Finding finding;
+    finding.category = *category;
+    finding.sources = {source};
+    finding.confidence = probabilities[label];
+    finding.speaker = turn.speaker;
+    finding.evidence = evidence_for(analysis, sentence_index, {0, sentence.normalized_text.size()});
+    analysis.findings.push_back(std::move(finding));
+    analysis.finding_sentence.push_back(sentence_index);
+  }
+}
+
+}  // namespace
+
+Analysis segment_document(Document document) {
+  Analysis analysis;
+  analysis.document = std::move(document);
+  const auto& turns = analysis.document.turns;
+  analysis.normalized.reserve(turns.size());
+  analysis.turn_sentences.resize(turns.size());
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    analysis.normalized.push_back(normalize(turns[t].text));
+  }
+  // Views are taken only once every string is in place.
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    const Turn& turn = turns[t];
+    const NormalizedText& normalized = analysis.normalized[t];
+    const std::string_view text = turn.text;
+    std::size_t line = turn.line;
+    std::size_t line_counted_to = 0;
+    for (const ByteSpan local : split_sentences(text)) {
+      Sentence sentence;
+      sentence.turn = t;
+      sentence.original = {turn.start + local.begin, turn.start + local.end};
+      sentence.normalized = normalized.from_original(local);
+      if (line > 0) {
+        line += count_newlines(text.substr(line_counted_to, local.begin - line_counted_to));
+        line_counted_to = local.begin;
+      }
+      sentence.line = line;
+      sentence.text = text.substr(local.begin, local.size());
+      sentence.normalized_text = std::string_view(normalized.text)
+                                     .substr(sentence.normalized.begin, sentence.normalized.size());
+      analysis.turn_sentences[t].push_back(analysis.sentences.size());
+      analysis.sentences.push_back(sentence);
+    }
+  }
+  return analysis;
+}
+
+Evidence evidence_for(const Analysis& analysis, std::size_t sentence_index,
+                      ByteSpan normalized_in_sentence) {
+  const Sentence& sentence = analysis.sentences[sentence_index];
+  const Turn& turn = analysis.document.turns[sentence.turn];
+  const NormalizedText& normalized = analysis.normalized[sentence.turn];
+  const ByteSpan in_turn_normalized{sentence.normalized.begin + normalized_in_sentence.begin,
+                                    sentence.normalized.begin + normalized_in_sentence.end};
+  const ByteSpan local = normalized.to_original(in_turn_normalized);
+  Evidence evidence;
+  evidence.text = turn.text.substr(local.begin, local.size());
+  evidence.start = turn.start + local.begin;
+  evidence.end = turn.start + local.end;
+  const std::size_t sentence_local = sentence.original.begin - turn.start;
+  evidence.line = sentence.line == 0
+                      ? 0
+                      : sentence.line + count_newlines(std::string_view(turn.text).substr(
+                                            sentence_local, local.begin - sentence_local));
+  evidence.begin_ms = turn.begin_ms;
+  evidence.end_ms = turn.end_ms;
+  evidence.source = turn.source;
+  evidence.turn = sentence.turn;
+  return evidence;
+}
+
+Analysis analyze_document(Document document, const Resources& resources) {
+  Analysis analysis = segment_document(std::move(document));
+  const auto& sentences = analysis.sentences;
+  analysis.sentence_sentiment.reserve(sentences.size());
+  for (const Sentence& sentence : sentences) {
+    analysis.sentence_sentiment.push_back(resources.sentiment->score(sentence.text));
+  }
+
+  std::vector<RuleHit> hits;
+  std::vector<Category> rule_categories;
+  std::vector<float> probabilities;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    const Turn& turn = analysis.document.turns[sentence.turn];
+    hits.clear();
+    resources.lexicon->match(sentence.normalized_text, context_for(analysis.document, turn), hits);
+    rule_categories.clear();
+    for (const RuleHit& hit : hits) {
+      rule_categories.push_back(hit.rule->category);
+      // One finding per category and sentence, from its most confident rule.
+      auto same = std::find_if(analysis.findings.begin(), analysis.findings.end(),
+                               [&](const Finding& f) {
+                                 const std::size_t index = &f - analysis.findings.data();
+                                 return analysis.finding_sentence[index] == s &&
+                                        f.category == hit.rule->category;
+                               });
+      const std::string source = "rule:" + hit.rule->id;
+      if (same != analysis.findings.end()) {
+        if (std::find(same->sources.begin(), same->sources.end(), source) == same->sources.end()) {
+          same->sources.push_back(source);
+        }
+        same->confidence = std::max(same->confidence, hit.rule->confidence);
+        continue;
+      }
+      Finding finding;
+      finding.category = hit.rule->category;
+      finding.sources = {source};
+      finding.confidence = hit.rule->confidence;
+      finding.speaker = turn.speaker;
+      finding.evidence = evidence_for(analysis, s, hit.span);
+      analysis.findings.push_back(std::move(finding));
+      analysis.finding_sentence.push_back(s);
+    }
+    if (resources.model) {
+      add_model_findings(analysis, s, *resources.model, rule_categories, probabilities);
+    }
+  }
+
+  analysis.sentence_is_recap = mark_recaps(sentences);
+  for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
+    analysis.findings[f].recap = analysis.sentence_is_recap[analysis.finding_sentence[f]];
+  }
+  analysis.stated = read_stated_points(sentences, analysis.document);
+  analysis.adjustments = suggest_adjustments(analysis.findings, *resources.policy);
+  analysis.points = total_points(analysis.adjustments);
+  return analysis;
+}
+
+Result<Resources> Resources::load(const ResourcePaths& paths) {
+  Resources resources;
+  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"));
+  if (!lexicon) return lexicon.error();
+  resources.lexicon_version = lexicon.value().version();
+  resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());
+
+  auto sentiment_lexicon =
+      SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));
+  if (!sentiment_lexicon) return sentiment_lexicon.error();
+  if (paths.sentiment_overlay) {
+    if (auto error = sentiment_lexicon.value().apply_overlay(
+            data_dir() / "lexicons/sentiment_overlay.txt")) {
+      return *error;
+    }
+  }
+  resources.sentiment =
+      std::make_shared<const SentimentScorer>(std::move(sentiment_lexicon).value());
+
+  resources.model_version = "none";
+  if (paths.use_model) {
+    auto model = Model::load(or_default(paths.model, "models/conduct.model"));
+    if (!model) return model.error();
+    resources.model_version = model.value().version();
+    resources.model = std::make_shared<const Model>(std::move(model).value());
+  }
+
+  auto policy = Policy::load(or_default(paths.policy, "lexicons/policy.toml"));
+  if (!policy) return policy.error();
+  resources.policy_version = policy.value().version;
+  resources.policy = std::make_shared<const Policy>(std::move(policy).value());
+  return resources;
+}
+
+}  // namespace conduct
