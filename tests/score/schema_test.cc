@@ -1,0 +1,164 @@
+// Hand-written records, valid and invalid, checked with tools/validate-output
+// against schema/conduct-1.schema.json; the score module's own JSON
+// (adjustments, stated points) is embedded so the schema is checked against
+// what the code writes.
+#include <gtest/gtest.h>
+
+#include "score/adjustments.h"
+#include "score/stated.h"
+#include "sentence_fixture.h"
+#include "validate_output.h"
+
+namespace conduct {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using testing::validate_records;
+
+const char* kSha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+Json source() {
+  return Json{{"path", "notes/a.txt"}, {"format", "notes"}, {"bytes", 120}, {"sha256", kSha}};
+}
+
+Json result_record() {
+  testing::NotesFixture notes("Nobody called back. They are now at -4 points. Deduct 1 point.");
+  Finding finding;
+  finding.category = Category::unresponsive;
+  Policy policy;
+  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned"};
+  finding.confidence = 0.9;
+  const std::vector<Finding> findings = {finding};
+  Json record;
+  record["schema"] = "conduct/1";
+  record["id"] = "a.txt";
+  record["source"] = source();
+  record["speakers"] =
+      Json{{"author", Json{{"role", "customer"},
+                           {"turns", 1},
+                           {"sentiment", {{"mean", -0.41}, {"start", -0.2}, {"end", -0.6}}}}}};
+  record["customer_shift"] = -0.4;
+  record["findings"] = Json::array({Json{
+      {"category", "unresponsive"},
+      {"source", "rule:unresponsive.no_callback"},
+      {"sources", {"rule:unresponsive.no_callback", "model:unresponsive"}},
+      {"confidence", 0.9},
+      {"speaker", "author"},
+      {"evidence", {{"text", "Nobody called back."}, {"start", 0}, {"end", 19}, {"line", 1}}}}});
+  const auto adjustments = suggest_adjustments(findings, policy);
+  record["adjustments"] = adjustments_to_json(adjustments);
+  record["points"] = total_points(adjustments);
+  record["stated"] = stated_to_json(read_stated_points(notes.sentences, notes.document));
+  record["versions"] =
+      Json{{"conduct", "0.1.0"}, {"lexicons", "abc"}, {"model", "def"}, {"policy", "123"}};
+  return record;
+}
+
+TEST(SchemaTest, ValidRecordsOfEveryKind) {
+  Json result = result_record();
+  EXPECT_EQ(result["stated"]["balances"].dump(), "[-4]");
+  EXPECT_EQ(result["stated"]["adjustments"].dump(), "[-1]");
+  EXPECT_EQ(result["points"], -3);
+
+  Json passthrough = result_record();
+  passthrough["source"]["format"] = "jsonl";
+  passthrough["source"]["record"] = 3;
+  passthrough["customer_shift"] = nullptr;
+  passthrough["ticket"] = Json{{"queue", "billing"}};  // a JSON Lines field passed through
+  passthrough["findings"][0]["recap"] = true;
+  passthrough["findings"][0]["evidence"]["source"] = "/turns/2/text";
+  passthrough["findings"][0]["evidence"]["begin_ms"] = 1500;
+  passthrough["turns"] = Json::array({Json{
+      {"speaker", "Agent"},
+      {"role", "agent"},
+      {"begin_ms", 500},
+      {"end_ms", 5100},
+      {"text", "Hello."},
+      {"start", 0},
+      {"end", 6},
+      {"line", 0},
+      {"source", "/turns/0/text"},
+      {"sentiment", {{"neg", 0.0}, {"neu", 1.0}, {"pos", 0.0}, {"compound", 0.0}}},
+      {"sentences",
+       Json::array({Json{
+           {"text", "Hello."},
+           {"start", 0},
+           {"end", 6},
+           {"line", 0},
+           {"sentiment", {{"neg", 0.0}, {"neu", 1.0}, {"pos", 0.0}, {"compound", 0.0}}}}})}}});
+
+  const Json error{
+      {"schema", "conduct/1"},
+      {"id", "b.txt"},
+      {"source", source()},
+      {"error", {{"code", "invalid_utf8"}, {"message", "invalid UTF-8 at byte 12"}, {"line", 2}}}};
+  const Json round{{"schema", "conduct/1"},
+                   {"kind", "ledger_round"},
+                   {"round", 1},
+                   {"id", "a.txt"},
+                   {"source", source()},
+                   {"date", nullptr},
+                   {"findings", result["findings"]},
+                   {"adjustments", result["adjustments"]},
+                   {"points", -3},
+                   {"opening", -17},
+                   {"balance", -20},
+                   {"stated", result["stated"]},
+                   {"stated_balance", -20},
+                   {"difference", 0}};
+  const Json total{{"schema", "conduct/1"},
+                   {"kind", "ledger_total"},
+                   {"rounds", 1},
+                   {"failed", 0},
+                   {"order", "given"},
+                   {"opening", -17},
+                   {"opening_from", "option"},
+                   {"points", -3},
+                   {"balance", -20},
+                   {"stated_balance", -20},
+                   {"difference", 0}};
+  const auto validation = validate_records({result, passthrough, error, round, total}, "valid");
+  EXPECT_EQ(validation.exit_status, 0) << validation.output;
+  EXPECT_EQ(validation.output, "5 records valid\n");
+}
+
+TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
+  Json bad_category = result_record();
+  bad_category["findings"][0]["category"] = "rude";
+  Json bad_points = result_record();
+  bad_points["adjustments"][0]["points"] = -2.5;
+  Json missing_stated = result_record();
+  missing_stated.erase("stated");
+  const Json bad_error{{"schema", "conduct/1"},
+                       {"id", "b.txt"},
+                       {"source", source()},
+                       {"error", {{"code", "Bad Code"}, {"message", "x"}}}};
+  const Json bad_total{{"schema", "conduct/1"}, {"kind", "ledger_total"}, {"rounds", 1}};
+  const auto validation = validate_records(
+      {result_record(), bad_category, bad_points, missing_stated, bad_error, bad_total}, "invalid");
+  EXPECT_EQ(validation.exit_status, 1);
+  const std::string& out = validation.output;
+  EXPECT_NE(out.find(":2: record 2: /findings/0/category: 'rude' is not one of"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":3: record 3: /adjustments/0/points: -2.5 is not of type 'integer'"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":4: record 4: /: 'stated' is a required property"), std::string::npos) << out;
+  EXPECT_NE(out.find(":5: record 5: /error/code: 'Bad Code' does not match"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":6: record 6: /: 'failed' is a required property"), std::string::npos) << out;
+  EXPECT_EQ(out.find("record 1:"), std::string::npos) << out;
+  EXPECT_NE(out.find("5 of 6 records invalid\n"), std::string::npos) << out;
+}
+
+TEST(SchemaTest, NotJsonAndEmptyInputFail) {
+  const auto not_json = testing::validate_jsonl("{\"schema\": \"conduct/1\"\n", "notjson");
+  EXPECT_EQ(not_json.exit_status, 1);
+  EXPECT_NE(not_json.output.find(":1: record 1: not JSON"), std::string::npos) << not_json.output;
+  const auto empty = testing::validate_jsonl("", "empty");
+  EXPECT_EQ(empty.exit_status, 1);
+  EXPECT_EQ(empty.output, "no records to validate\n");
+}
+
+}  // namespace
+}  // namespace conduct
