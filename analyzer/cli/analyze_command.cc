@@ -49,8 +49,7 @@ int run_analyze(const AnalyzeOptions& options) {
 
   const unsigned jobs =
       options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const bool progress =
-      options.progress != 0 ? options.progress > 0 : isatty(STDERR_FILENO) != 0;
+  const bool progress = options.progress != 0 ? options.progress > 0 : isatty(STDERR_FILENO) != 0;
   const ReportOptions report{options.detail};
   const int indent = options.pretty ? 2 : -1;
 
@@ -79,8 +78,7 @@ int run_analyze(const AnalyzeOptions& options) {
   if (options.pretty) *out << (first ? "]\n" : "\n]\n");
   out->flush();
   if (progress) {
-    std::cerr << "\rconduct: " << counts.records << " documents, " << counts.errors
-              << " errors\n";
+    std::cerr << "\rconduct: " << counts.records << " documents, " << counts.errors << " errors\n";
   }
   return counts.errors > 0 ? kExitSomeFailed : kExitOk;
 }
@@ -90,8 +88,9 @@ int run_analyze(const AnalyzeOptions& options) {
 void add_analyze_command(CLI::App& app, int& exit_status) {
   auto options = std::make_shared<AnalyzeOptions>();
   auto* command = app.add_subcommand(
-      "analyze", "Analyse call notes and transcripts: findings with evidence, sentiment and "
-                 "suggested point adjustments, one JSON object per document (JSON Lines).");
+      "analyze",
+      "Analyse call notes and transcripts: findings with evidence, sentiment and "
+      "suggested point adjustments, one JSON object per document (JSON Lines).");
   command->add_option("paths", options->paths,
                       "Files, folders (recursive), globs, or - for stdin (the default)");
   command->add_option("-o,--output", options->output, "Write to FILE instead of stdout");

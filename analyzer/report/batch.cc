@@ -38,7 +38,7 @@ BatchCounts run_batch(RecordReader& reader, unsigned jobs,
 
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;
   std::mutex mutex;
-  std::condition_variable work_ready;   // a slot waits for a worker, or input ended
+  std::condition_variable work_ready;    // a slot waits for a worker, or input ended
   std::condition_variable result_ready;  // the front slot may be done
   std::deque<std::unique_ptr<Slot>> slots;
   bool input_done = false;

@@ -15,7 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::size_t kHeadBytes = 64 * 1024;
 
-bool is_glob(std::string_view path) { return path.find_first_of("*?[") != std::string_view::npos; }
+bool is_glob(std::string_view path) {
+  return path.find_first_of("*?[") != std::string_view::npos;
+}
 
 bool hidden(const fs::path& relative) {
   for (const auto& part : relative) {
@@ -28,8 +30,8 @@ bool hidden(const fs::path& relative) {
 void add_folder(const fs::path& folder, std::vector<InputPath>& out) {
   std::vector<InputPath> found;
   std::error_code error;
-  for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied,
-                                           error),
+  for (fs::recursive_directory_iterator
+           it(folder, fs::directory_options::skip_permission_denied, error),
        end;
        it != end; it.increment(error)) {
     if (error) break;
@@ -142,8 +144,7 @@ bool RecordReader::open_next_input(InputRecord& record) {
   stream->read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(stream->gcount()));
   const bool at_end = stream->eof();
-  const Format head_format =
-      options_.format ? *options_.format : detect_format(input.path, head);
+  const Format head_format = options_.format ? *options_.format : detect_format(input.path, head);
   if (head_format == Format::jsonl) {
     jsonl_stream_ = stream;
     jsonl_input_ = input;

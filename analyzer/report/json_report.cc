@@ -71,7 +71,8 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
   for (const std::string& speaker : order) {
     const auto& indices = turns_of[speaker];
     const Role role = turns[indices.front()].role;
-    if (role == Role::customer) customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
+    if (role == Role::customer)
+      customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
     const auto values = trajectory(analysis, indices);
     out[speaker] = Json{{"role", std::string(to_string(role))},
                         {"turns", indices.size()},

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <span>
 
-#include "classify/model.h"
 #include "classify/extras.h"
+#include "classify/model.h"
 #include "lexicon/lexicon.h"
 #include "normalize/segmenter.h"
 #include "score/policy.h"
@@ -51,7 +51,8 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
       Finding& finding = analysis.findings[f];
       if (analysis.finding_sentence[f] == sentence_index && finding.category == *category) {
         finding.sources.push_back(source);
-        finding.confidence = std::max(finding.confidence, static_cast<double>(probabilities[label]));
+        finding.confidence =
+            std::max(finding.confidence, static_cast<double>(probabilities[label]));
         merged = true;
       }
     }
@@ -149,12 +150,11 @@ Analysis analyze_document(Document document, const Resources& resources) {
     for (const RuleHit& hit : hits) {
       rule_categories.push_back(hit.rule->category);
       // One finding per category and sentence, from its most confident rule.
-      auto same = std::find_if(analysis.findings.begin(), analysis.findings.end(),
-                               [&](const Finding& f) {
-                                 const std::size_t index = &f - analysis.findings.data();
-                                 return analysis.finding_sentence[index] == s &&
-                                        f.category == hit.rule->category;
-                               });
+      auto same =
+          std::find_if(analysis.findings.begin(), analysis.findings.end(), [&](const Finding& f) {
+            const std::size_t index = &f - analysis.findings.data();
+            return analysis.finding_sentence[index] == s && f.category == hit.rule->category;
+          });
       const std::string source = "rule:" + hit.rule->id;
       if (same != analysis.findings.end()) {
         if (std::find(same->sources.begin(), same->sources.end(), source) == same->sources.end()) {
@@ -198,8 +198,8 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
       SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));
   if (!sentiment_lexicon) return sentiment_lexicon.error();
   if (paths.sentiment_overlay) {
-    if (auto error = sentiment_lexicon.value().apply_overlay(
-            data_dir() / "lexicons/sentiment_overlay.txt")) {
+    if (auto error = sentiment_lexicon.value().apply_overlay(data_dir() /
+                                                             "lexicons/sentiment_overlay.txt")) {
       return *error;
     }
   }

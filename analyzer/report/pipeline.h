@@ -84,7 +84,8 @@ Analysis segment_document(Document document);
 
 /// Evidence for a range of a sentence's normalized text, quoted from the
 /// original with exact offsets, line and the turn's times.
-Evidence evidence_for(const Analysis& analysis, std::size_t sentence, ByteSpan normalized_in_sentence);
+Evidence evidence_for(const Analysis& analysis, std::size_t sentence,
+                      ByteSpan normalized_in_sentence);
 
 /// The full analysis of one document: segment_document, then sentiment per
 /// sentence, rule findings, model findings (merged with rule findings of the

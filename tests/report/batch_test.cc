@@ -1,0 +1,42 @@
+#include "report/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace conduct {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Output order must be input order whatever the thread count, even when
+// later records finish first.
+TEST(Batch, OutputOrderIsInputOrderForAnyJobCount) {
+  const fs::path file = fs::temp_directory_path() / "conduct-batch-test.jsonl";
+  {
+    std::ofstream out(file);
+    for (int i = 0; i < 200; ++i) out << "{\"id\": \"" << i << "\", \"text\": \"x\"}\n";
+  }
+  for (unsigned jobs : {1u, 2u, 3u, 8u}) {
+    RecordReader reader(expand_inputs({file.string()}), {});
+    std::vector<std::string> seen;
+    auto process = [](const InputRecord& record) -> RecordOutput {
+      // Early records take longest, so a naive pool would reorder them.
+      if (record.source.record % 7 == 1) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      return {std::to_string(record.source.record), record.source.record % 10 == 0};
+    };
+    const BatchCounts counts = run_batch(
+        reader, jobs, process, [&](const RecordOutput& out) { seen.push_back(out.text); });
+    ASSERT_EQ(seen.size(), 200u) << jobs;
+    for (std::size_t i = 0; i < seen.size(); ++i) ASSERT_EQ(seen[i], std::to_string(i + 1)) << jobs;
+    EXPECT_EQ(counts.records, 200u);
+    EXPECT_EQ(counts.errors, 20u);
+  }
+  fs::remove(file);
+}
+
+}  // namespace
+}  // namespace conduct

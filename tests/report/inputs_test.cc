@@ -1,0 +1,110 @@
+#include "report/inputs.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.h"
+
+namespace conduct {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("conduct-inputs-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "calls" / "2026");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void write(const fs::path& relative, std::string_view bytes) {
+    std::ofstream out(root_ / relative, std::ios::binary);
+    out << bytes;
+  }
+  std::vector<InputRecord> read_all(const std::vector<std::string>& paths,
+                                    InputLimits limits = {}) {
+    RecordReader reader(expand_inputs(paths), {}, limits);
+    std::vector<InputRecord> records;
+    InputRecord record;
+    while (reader.next(record)) records.push_back(record);
+    return records;
+  }
+  fs::path root_;
+};
+
+TEST_F(InputsTest, FoldersAreRecursiveSortedAndSkipHiddenFiles) {
+  write("calls/b.txt", "Agent: hello\nCustomer: hi\n");
+  write("calls/2026/a.txt", "I called twice.");
+  write("calls/.hidden.txt", "secret");
+  const auto inputs = expand_inputs({(root_ / "calls").string()});
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(inputs[0].id, "2026/a.txt");
+  EXPECT_EQ(inputs[1].id, "b.txt");
+}
+
+TEST_F(InputsTest, GlobsExpandAndMissingFilesBecomeErrorRecords) {
+  write("calls/one.txt", "I called.");
+  write("calls/two.txt", "I called again.");
+  const auto records =
+      read_all({(root_ / "calls" / "*.txt").string(), (root_ / "nope.txt").string()});
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].id, "one.txt");
+  EXPECT_EQ(records[1].id, "two.txt");
+  ASSERT_TRUE(records[2].error.has_value());
+  EXPECT_EQ(records[2].error->code, "not_found");
+}
+
+TEST_F(InputsTest, WholeFileRecordCarriesSizeAndDigest) {
+  write("calls/one.txt", "abc");
+  const auto records = read_all({(root_ / "calls" / "one.txt").string()});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].error.has_value());
+  EXPECT_EQ(records[0].bytes, "abc");
+  EXPECT_EQ(records[0].source.bytes, 3u);
+  EXPECT_EQ(records[0].source.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(records[0].source.record, 0u);
+}
+
+TEST_F(InputsTest, JsonLinesAreStreamedOneRecordPerLineSkippingBlankLines) {
+  write("calls/batch.jsonl",
+        "{\"id\": \"a\", \"text\": \"one\"}\r\n\n   \n{\"id\": \"b\", \"text\": \"two\"}\n"
+        "{\"text\": \"three, no newline\"}");
+  const auto records = read_all({(root_ / "calls" / "batch.jsonl").string()});
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].bytes, "{\"id\": \"a\", \"text\": \"one\"}");
+  EXPECT_EQ(records[0].source.record, 1u);
+  EXPECT_EQ(records[1].source.record, 4u);
+  EXPECT_EQ(records[2].source.record, 5u);
+  EXPECT_EQ(records[2].id, "batch.jsonl:5");
+  EXPECT_EQ(records[2].source.format, Format::jsonl);
+}
+
+TEST_F(InputsTest, OverlongJsonLinesBecomeErrorsWithoutStoppingTheStream) {
+  std::string huge = "{\"text\": \"" + std::string(200000, 'x') + "\"}";
+  write("calls/batch.jsonl", "{\"text\": \"short\"}\n" + huge + "\n{\"text\": \"after\"}\n");
+  const auto records = read_all({(root_ / "calls" / "batch.jsonl").string()}, {100000});
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_FALSE(records[0].error.has_value());
+  ASSERT_TRUE(records[1].error.has_value());
+  EXPECT_EQ(records[1].error->code, "record_too_large");
+  EXPECT_EQ(records[1].error->line, 2u);
+  EXPECT_TRUE(records[1].bytes.empty());
+  EXPECT_EQ(records[2].bytes, "{\"text\": \"after\"}");
+}
+
+TEST_F(InputsTest, OversizedFilesBecomeErrors) {
+  write("calls/big.txt", std::string(300000, 'a'));
+  const auto records = read_all({(root_ / "calls" / "big.txt").string()}, {100000});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].error.has_value());
+  EXPECT_EQ(records[0].error->code, "file_too_large");
+}
+
+}  // namespace
+}  // namespace conduct
