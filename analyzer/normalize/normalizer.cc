@@ -88,6 +88,12 @@ class Emitter {
 
  private:
   void push(std::string_view s, std::uint32_t begin, std::uint32_t end) {
+    if (s.size() == 1) {  // the common case, without insert()'s bookkeeping
+      out_.text.push_back(s[0]);
+      out_.orig_begin.push_back(begin);
+      out_.orig_end.push_back(end);
+      return;
+    }
     out_.text.append(s);
     out_.orig_begin.insert(out_.orig_begin.end(), s.size(), begin);
     out_.orig_end.insert(out_.orig_end.end(), s.size(), end);
@@ -206,10 +212,55 @@ NormalizedText normalize_impl(std::string_view source, bool ascii_shortcut) {
   return out;
 }
 
+/// The whole-input ASCII fast path: the same rules as emit_ascii, writing
+/// into presized buffers without per-byte capacity checks.
+NormalizedText normalize_ascii(std::string_view source) {
+  const std::size_t n = source.size();
+  NormalizedText out;
+  out.text.resize(n);
+  out.orig_begin.resize(n);
+  out.orig_end.resize(n);
+  char* text = out.text.data();
+  std::uint32_t* begins = out.orig_begin.data();
+  std::uint32_t* ends = out.orig_end.data();
+  std::size_t k = 0;
+  bool pending_space = false;
+  std::uint32_t space_begin = 0;
+  std::uint32_t space_end = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(source[i]);
+    const auto at = static_cast<std::uint32_t>(i);
+    if (is_ascii_space(c)) {
+      if (!pending_space) space_begin = at;
+      pending_space = true;
+      space_end = at + 1;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) continue;
+    if (pending_space) {
+      if (k > 0) {
+        text[k] = ' ';
+        begins[k] = space_begin;
+        ends[k] = space_end;
+        ++k;
+      }
+      pending_space = false;
+    }
+    text[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    begins[k] = at;
+    ends[k] = at + 1;
+    ++k;
+  }
+  out.text.resize(k);
+  out.orig_begin.resize(k);
+  out.orig_end.resize(k);
+  return out;
+}
+
 }  // namespace
 
 NormalizedText normalize(std::string_view source) {
-  return normalize_impl(source, true);
+  return is_ascii(source) ? normalize_ascii(source) : normalize_impl(source, true);
 }
 
 NormalizedText normalize_with_icu(std::string_view source) {
