@@ -232,6 +232,14 @@ void SentimentLexicon::index_phrases() {
   }
 }
 
+Result<SentimentLexicon> load_sentiment_lexicon(const std::filesystem::path& vader_lexicon,
+                                                const std::filesystem::path& overlay) {
+  Result<SentimentLexicon> lexicon = SentimentLexicon::load(vader_lexicon);
+  if (!lexicon || overlay.empty()) return lexicon;
+  if (std::optional<Error> error = lexicon.value().apply_overlay(overlay)) return *error;
+  return lexicon;
+}
+
 const SentimentWord* SentimentLexicon::find(std::string_view lower_word) const {
   const auto it = words_.find(lower_word);
   return it == words_.end() ? nullptr : &it->second;

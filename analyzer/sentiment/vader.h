@@ -109,6 +109,12 @@ class SentimentLexicon {
   std::size_t lexicon_size_ = 0;
 };
 
+/// The VADER lexicon with, when `overlay` is not empty, the overlay applied:
+/// what `conduct sentiment` and Resources::load need in one call. Errors as
+/// SentimentLexicon::load and apply_overlay.
+Result<SentimentLexicon> load_sentiment_lexicon(const std::filesystem::path& vader_lexicon,
+                                                const std::filesystem::path& overlay);
+
 /// One token of a sentence during scoring (internal, exposed for the scratch).
 struct SentimentToken {
   std::string_view text;   // the token as VADER sees it (punctuation stripped)
