@@ -35,10 +35,22 @@ struct NormalizedText {
   ByteSpan from_original(ByteSpan original) const;
 };
 
-/// Normalizes valid UTF-8 `source` (callers validate first). Pure-ASCII input
-/// takes a fast path that gives byte-identical results to the ICU path.
-/// Cost: linear in the input; one ICU conversion per call, so call it once per
-/// turn, never per rule or sentence.
+/// Normalizes valid UTF-8 `source` (callers validate first; ill-formed bytes
+/// are dropped). Per source code point: typographic quotes, dashes and the
+/// ellipsis fold to ASCII; then NFKC_Casefold (which also drops
+/// default-ignorables such as U+200B); a base character and the combining
+/// marks after it are normalized together as one unit whose output bytes all
+/// map to the whole unit. Controls are dropped; each whitespace run (any
+/// Unicode White_Space, newlines included) becomes one ASCII space that maps
+/// to the whole run; leading and trailing whitespace is dropped; emoji stay.
+/// Pure-ASCII input takes a fast path, and ASCII bytes inside mixed text a
+/// shortcut, both byte-identical to the ICU path.
+/// Cost: linear in the input, about 3 bytes of map per input byte per array;
+/// no allocation per character. Call it once per turn, never per rule or
+/// sentence. Offsets are 32-bit: inputs must be under 4 GiB. Without ICU data
+/// (never in a normal install) non-ASCII text passes through unnormalized.
+/// Known limit: a word of the normalized text that starts inside a unit (a
+/// lone combining mark after punctuation) maps back to the whole unit.
 NormalizedText normalize(std::string_view source);
 
 /// The ICU path, always. Exposed so that tests can compare it with the fast

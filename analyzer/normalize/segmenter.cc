@@ -3,6 +3,7 @@
 #include "normalize/segmenter.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -49,7 +50,15 @@ UChar32 code_point_at(std::string_view text, std::size_t at) {
   return c;
 }
 
-/// Shrinks [begin, end) past Unicode whitespace at both ends.
+/// Characters the normalizer drops: controls and default-ignorables.
+bool is_invisible(UChar32 c) {
+  return u_charType(c) == U_CONTROL_CHAR ||
+         u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+/// Shrinks [begin, end) past Unicode whitespace at both ends, and past
+/// invisible characters at the start or next to trailing whitespace, so that
+/// a sentence's original bytes normalize to exactly its normalized span.
 ByteSpan trim(std::string_view text, std::size_t begin, std::size_t end) {
   const std::uint8_t* s = bytes_of(text);
   auto b = static_cast<std::int32_t>(begin);
@@ -58,17 +67,42 @@ ByteSpan trim(std::string_view text, std::size_t begin, std::size_t end) {
     std::int32_t next = b;
     UChar32 c = 0;
     U8_NEXT(s, next, e, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    if (c < 0 || !(u_isUWhiteSpace(c) || is_invisible(c))) break;
     b = next;
   }
+  // Invisible default-ignorables (ZWJ, ZWSP, variation selectors) go with
+  // the whitespace they trail, but stay when they end a word ("\u2764\uFE0F").
+  std::int32_t kept_end = e;
   while (e > b) {
     std::int32_t prev = e;
     UChar32 c = 0;
     U8_PREV(s, b, prev, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    if (c < 0) break;
+    if (u_isUWhiteSpace(c)) {
+      kept_end = prev;
+    } else if (!is_invisible(c)) {
+      break;
+    }
     e = prev;
   }
+  e = kept_end;
   return {static_cast<std::size_t>(b), static_cast<std::size_t>(e)};
+}
+
+/// Moves a break forward past code points that NFKC may combine with what
+/// precedes them (combining marks, conjoining jamo), so that a sentence never
+/// splits a unit the normalizer maps as a whole.
+std::size_t snap_to_normalization_boundary(const icu::Normalizer2* nfkc, std::string_view text,
+                                           std::size_t at) {
+  if (nfkc == nullptr) return at;
+  while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) {
+    auto next = static_cast<std::int32_t>(at);
+    UChar32 c = 0;
+    U8_NEXT(bytes_of(text), next, static_cast<std::int32_t>(text.size()), c);
+    if (c < 0 || nfkc->hasBoundaryBefore(c) || u_isUWhiteSpace(c)) break;
+    at = static_cast<std::size_t>(next);
+  }
+  return at;
 }
 
 /// The first code point of the next word after `at`, skipping whitespace and
@@ -165,13 +199,17 @@ bool is_emoji(UChar32 c) {
 
 struct SentenceSplitter::Icu {
   std::unique_ptr<icu::BreakIterator> iterator;
-  std::vector<std::size_t> forced;  // reused across calls
+  const icu::Normalizer2* nfkc = nullptr;  // ICU-owned singleton
+  std::vector<std::size_t> forced;         // reused across calls
 };
 
 SentenceSplitter::SentenceSplitter() : icu_(std::make_unique<Icu>()) {
   UErrorCode status = U_ZERO_ERROR;
   icu_->iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) icu_->iterator.reset();
+  status = U_ZERO_ERROR;
+  icu_->nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) icu_->nfkc = nullptr;
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
@@ -179,6 +217,7 @@ SentenceSplitter::~SentenceSplitter() = default;
 std::vector<ByteSpan> SentenceSplitter::split(std::string_view text) {
   std::vector<ByteSpan> sentences;
   auto emit = [&](std::size_t begin, std::size_t end) {
+    end = std::max(begin, snap_to_normalization_boundary(icu_->nfkc, text, end));
     const ByteSpan span = trim(text, begin, end);
     if (!span.empty()) sentences.push_back(span);
   };
@@ -206,7 +245,7 @@ std::vector<ByteSpan> SentenceSplitter::split(std::string_view text) {
         icu_break == icu::BreakIterator::DONE ? text.size() : static_cast<std::size_t>(icu_break);
     if (forced_it != forced.end() && *forced_it <= next_icu) {
       emit(start, *forced_it);
-      start = *forced_it;
+      start = std::max(start, *forced_it);
       if (*forced_it == next_icu && icu_break != icu::BreakIterator::DONE) {
         icu_break = iterator->next();
       }
@@ -216,7 +255,7 @@ std::vector<ByteSpan> SentenceSplitter::split(std::string_view text) {
     if (icu_break == icu::BreakIterator::DONE) break;
     if (next_icu < text.size() && !follows_abbreviation(text, next_icu)) {
       emit(start, next_icu);
-      start = next_icu;
+      start = std::max(start, snap_to_normalization_boundary(icu_->nfkc, text, next_icu));
     }
     icu_break = iterator->next();
   }

@@ -20,8 +20,12 @@ namespace conduct {
 /// (under 60 characters, no terminal punctuation) when the next line starts
 /// with a capital; otherwise a newline is a space (wrapped lines).
 /// Returned spans are byte offsets in `text`, in order, not overlapping,
-/// trimmed of surrounding whitespace; sentences that are only whitespace are
-/// dropped. Together the spans cover every non-space byte of `text`.
+/// trimmed of surrounding whitespace (and of controls and default-ignorables
+/// such as U+200B at the start, or next to trailing whitespace); sentences
+/// that are only whitespace are dropped. Together the spans cover every byte
+/// of `text` except whitespace and those invisible characters. A break never
+/// falls before a combining mark, so a sentence's original bytes normalize to
+/// exactly NormalizedText::from_original(span) of the whole text.
 /// Cost: creates one ICU BreakIterator per call (tens of microseconds) and
 /// copies `text` once; use SentenceSplitter to reuse the iterator over many
 /// short texts. If ICU's break data is missing, the whole trimmed text is one

@@ -105,6 +105,14 @@ TEST(SplitSentences, TrimsUnicodeWhitespace) {
   EXPECT_EQ(sentences_of("\u00A0 Hello there. \u3000"), (Texts{"Hello there."}));
 }
 
+TEST(SplitSentences, TrimsInvisibleCharactersOnlyNextToWhitespace) {
+  // The variation selector ends a word and stays; the ZWSP and the control
+  // after trailing whitespace go.
+  EXPECT_EQ(sentences_of("Thanks \u2764\uFE0F"), (Texts{"Thanks \u2764\uFE0F"}));
+  EXPECT_EQ(sentences_of("\x01 Bye now. \u200B\x02"), (Texts{"Bye now."}));
+  EXPECT_TRUE(split_sentences(" \u200B ").empty());
+}
+
 TEST(SentenceSplitter, ReusedSplitterGivesTheSameSpans) {
   SentenceSplitter splitter;
   const std::vector<std::string_view> texts = {"I spoke to Mr. Smith at 9 a.m. today. He said no.",
