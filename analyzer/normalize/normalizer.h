@@ -45,7 +45,7 @@ struct NormalizedText {
 /// to the whole run; leading and trailing whitespace is dropped; emoji stay.
 /// Pure-ASCII input takes a fast path, and ASCII bytes inside mixed text a
 /// shortcut, both byte-identical to the ICU path.
-/// Cost: linear in the input, about 3 bytes of map per input byte per array;
+/// Cost: linear in the input, plus two 4-byte offsets per output byte;
 /// no allocation per character. Call it once per turn, never per rule or
 /// sentence. Offsets are 32-bit: inputs must be under 4 GiB. Without ICU data
 /// (never in a normal install) non-ASCII text passes through unnormalized.
