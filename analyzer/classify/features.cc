@@ -1,0 +1,169 @@
+#include "classify/features.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "classify/feature_hash.h"
+#include "classify/tokenizer.h"
+
+namespace conduct {
+namespace {
+
+// Sentence boundary markers for bigrams: "could you" at the start of a
+// request reads differently from the same words in the middle.
+constexpr std::string_view kStart = "<s>";
+constexpr std::string_view kEnd = "</s>";
+
+// Calls visit(kind, hash, token, previous_token) for every text feature; the
+// single place that defines which features a sentence has, shared by the hot
+// path and by feature_names so that explanations name the right buckets.
+template <typename Visit>
+void visit_text_features(const FeatureConfig& config, std::string_view text, Visit&& visit) {
+  const std::uint64_t seed = config.seed;
+  std::uint64_t previous = hash_token(kStart, seed, FeatureKind::word);
+  std::string_view previous_token = kStart;
+  char buffer[64];  // "<word>" for character n-grams of words up to 62 bytes
+  for_each_token(text, [&](std::string_view token) {
+    const std::uint64_t h = hash_token(token, seed, FeatureKind::word);
+    if (config.words) visit(FeatureKind::word, h, token, std::string_view{});
+    if (config.bigrams) visit(FeatureKind::bigram, hash_pair(previous, h), token, previous_token);
+    if (config.chars && token.size() + 2 <= sizeof buffer) {
+      const std::size_t length = token.size() + 2;
+      buffer[0] = '<';
+      std::copy(token.begin(), token.end(), buffer + 1);
+      buffer[length - 1] = '>';
+      const std::string_view marked(buffer, length);
+      for (std::size_t n = config.char_min; n <= config.char_max && n <= length; ++n) {
+        for (std::size_t begin = 0; begin + n <= length; ++begin) {
+          const std::string_view gram = marked.substr(begin, n);
+          visit(FeatureKind::chars, hash_token(gram, seed, FeatureKind::chars), gram,
+                std::string_view{});
+        }
+      }
+    }
+    previous = h;
+    previous_token = token;
+  });
+  if (config.bigrams) {
+    const std::uint64_t end = hash_token(kEnd, seed, FeatureKind::word);
+    visit(FeatureKind::bigram, hash_pair(previous, end), kEnd, previous_token);
+  }
+}
+
+}  // namespace
+
+void extract_features(const FeatureConfig& config, std::string_view normalized_text,
+                      std::span<const std::string_view> extras, FeatureVector& out) {
+  const std::uint32_t bits = config.bucket_bits;
+  out.scratch.clear();
+  out.index.clear();
+  out.value.clear();
+  visit_text_features(config, normalized_text,
+                      [&](FeatureKind, std::uint64_t h, std::string_view, std::string_view) {
+                        out.scratch.push_back(bucket_of(h, bits));
+                      });
+  std::sort(out.scratch.begin(), out.scratch.end());
+  double norm2 = 0.0;
+  for (std::size_t i = 0; i < out.scratch.size();) {
+    std::size_t j = i + 1;
+    while (j < out.scratch.size() && out.scratch[j] == out.scratch[i]) ++j;
+    const float v = 1.0f + std::log(static_cast<float>(j - i));
+    out.index.push_back(out.scratch[i]);
+    out.value.push_back(v);
+    norm2 += static_cast<double>(v) * v;
+    i = j;
+  }
+  if (norm2 > 0.0) {
+    const float scale = static_cast<float>(1.0 / std::sqrt(norm2));
+    for (float& v : out.value) v *= scale;
+  }
+  if (extras.empty()) return;
+  // Extras are few (a handful per sentence): merge them in one at a time.
+  for (std::string_view extra : extras) {
+    const std::uint32_t b = bucket_of(hash_token(extra, config.seed, FeatureKind::extra), bits);
+    auto at = std::lower_bound(out.index.begin(), out.index.end(), b);
+    const auto offset = at - out.index.begin();
+    if (at != out.index.end() && *at == b) {
+      out.value[offset] += 1.0f;
+    } else {
+      out.index.insert(at, b);
+      out.value.insert(out.value.begin() + offset, 1.0f);
+    }
+  }
+}
+
+std::vector<std::pair<std::uint32_t, std::string>> feature_names(
+    const FeatureConfig& config, std::string_view normalized_text,
+    std::span<const std::string_view> extras) {
+  std::vector<std::pair<std::uint32_t, std::string>> names;
+  auto add = [&names](std::uint32_t bucket, std::string name) {
+    for (const auto& [b, _] : names) {
+      if (b == bucket) return;
+    }
+    names.emplace_back(bucket, std::move(name));
+  };
+  visit_text_features(
+      config, normalized_text,
+      [&](FeatureKind kind, std::uint64_t h, std::string_view token, std::string_view previous) {
+        std::string name;
+        switch (kind) {
+          case FeatureKind::word:
+            name = "w:" + std::string(token);
+            break;
+          case FeatureKind::bigram:
+            name = "b:" + std::string(previous) + " " + std::string(token);
+            break;
+          case FeatureKind::chars:
+            name = "c:" + std::string(token);
+            break;
+          case FeatureKind::extra:
+            break;
+        }
+        add(bucket_of(h, config.bucket_bits), std::move(name));
+      });
+  for (std::string_view extra : extras) {
+    add(bucket_of(hash_token(extra, config.seed, FeatureKind::extra), config.bucket_bits),
+        "x:" + std::string(extra));
+  }
+  return names;
+}
+
+std::string parse_feature_list(std::string_view list, FeatureConfig& config) {
+  config.words = config.bigrams = config.chars = config.lexicon = config.sentiment = false;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    if (name == "words") {
+      config.words = true;
+    } else if (name == "bigrams") {
+      config.bigrams = true;
+    } else if (name == "chars") {
+      config.chars = true;
+    } else if (name == "lexicon") {
+      config.lexicon = true;
+    } else if (name == "sentiment") {
+      config.sentiment = true;
+    } else if (!name.empty()) {
+      return std::string(name);
+    }
+  }
+  return "";
+}
+
+std::string feature_list(const FeatureConfig& config) {
+  std::string out;
+  auto add = [&out](bool on, const char* name) {
+    if (!on) return;
+    if (!out.empty()) out += ',';
+    out += name;
+  };
+  add(config.words, "words");
+  add(config.bigrams, "bigrams");
+  add(config.chars, "chars");
+  add(config.lexicon, "lexicon");
+  add(config.sentiment, "sentiment");
+  return out;
+}
+
+}  // namespace conduct

@@ -1,0 +1,66 @@
+// Hashed sparse features of one normalized sentence: word unigrams and
+// bigrams, optional character n-grams, and extra tokens supplied by the
+// caller (lexicon hits, sentiment bins), in a fixed space of 2^bits buckets.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace conduct {
+
+/// How text becomes features. Stored in the model file: a model always
+/// extracts features the way it was trained.
+struct FeatureConfig {
+  std::uint32_t bucket_bits = 20;            // 2^bits buckets, 1..28
+  std::uint64_t seed = 0x636f6e64756374ULL;  // "conduct"
+  bool words = true;
+  bool bigrams = true;  // includes sentence-start and sentence-end pairs
+  bool chars = false;   // character n-grams of each word, with < > marks
+  std::uint32_t char_min = 3;
+  std::uint32_t char_max = 5;
+  bool lexicon = false;    // extras "lex:<category>" (see sentence_extras)
+  bool sentiment = false;  // extras "sent:<bin>"
+
+  std::uint32_t buckets() const { return 1u << bucket_bits; }
+  bool operator==(const FeatureConfig&) const = default;
+};
+
+/// A sparse feature vector: strictly increasing bucket indices with values.
+/// Text features have sublinear counts (1 + ln count) and are scaled to unit
+/// L2 norm, as tf-idf vectors are; each extra token adds 1.0 after scaling so
+/// that a lexicon hit weighs the same in a long sentence as in a short one.
+/// Reused across calls: its buffers grow to the longest sentence and are then
+/// never reallocated, so extraction allocates nothing per token.
+struct FeatureVector {
+  std::vector<std::uint32_t> index;
+  std::vector<float> value;
+  std::vector<std::uint32_t> scratch;  // raw bucket ids before merging
+};
+
+/// Fills `out` with the features of `normalized_text` plus `extras`.
+/// Cost: linear in the text (times the n-gram range with chars on), one sort
+/// of the token buckets. Never fails.
+void extract_features(const FeatureConfig& config, std::string_view normalized_text,
+                      std::span<const std::string_view> extras, FeatureVector& out);
+
+/// For explanations: each bucket the sentence touches with a readable name of
+/// the first token that hashed there ("w:relax", "b:you need", "c:<re",
+/// "x:lex:dismissive"), in order of first appearance. Allocates; not for hot
+/// paths.
+std::vector<std::pair<std::uint32_t, std::string>> feature_names(
+    const FeatureConfig& config, std::string_view normalized_text,
+    std::span<const std::string_view> extras);
+
+/// Parses a comma-separated feature list ("words,bigrams,chars,lexicon,
+/// sentiment") into `config`; returns the unknown name on failure, "" on
+/// success.
+std::string parse_feature_list(std::string_view list, FeatureConfig& config);
+
+/// The inverse of parse_feature_list, in canonical order.
+std::string feature_list(const FeatureConfig& config);
+
+}  // namespace conduct

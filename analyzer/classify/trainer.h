@@ -1,0 +1,53 @@
+// Training the conduct classifier: hashed features, one L2-regularized
+// logistic output per label, fitted by full-batch L-BFGS with early stopping
+// on a seeded validation fold, the L2 strength and per-label thresholds
+// chosen on that fold, then (by default) a refit on all the data.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "classify/model.h"
+#include "core/error.h"
+
+namespace conduct {
+
+/// One labelled text, ready for feature extraction.
+struct TrainingExample {
+  std::string normalized_text;
+  std::vector<std::string> extras;  // see sentence_extras
+  std::vector<std::size_t> labels;  // indices into TrainingData::labels
+};
+
+struct TrainingData {
+  std::vector<std::string> labels;  // the label set, in model order
+  std::vector<TrainingExample> examples;
+  std::vector<TrainingFile> files;  // recorded in the model file
+};
+
+/// Every knob of `conduct train`, with its default.
+struct TrainOptions {
+  std::uint64_t seed = 1;  // the validation split; the same seed and data
+                           // give the same model bytes
+  FeatureConfig features;
+  /// L2 strengths tried (per-example-mean loss + l2/2 ||w||^2); the one with
+  /// the lowest validation loss wins.
+  std::vector<double> l2 = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2};
+  int max_iterations = 300;
+  int patience = 15;  // stop after this many iterations without a better
+                      // validation loss
+  double validation_fraction = 0.2;
+  /// After choosing l2, iterations and thresholds on the validation fold,
+  /// fit again on all examples (train + validation).
+  bool refit = true;
+};
+
+/// Trains a model. Deterministic: the same data and options give a model
+/// with the same bytes. Cost: feature extraction once, then per candidate l2
+/// up to max_iterations passes over the features (single thread).
+/// Failure: Error "no_data" (fewer than 2 examples or no labels), "bad_label"
+/// (a label index out of range), "bad_options".
+Result<Model> train(const TrainingData& data, const TrainOptions& options);
+
+}  // namespace conduct
