@@ -22,10 +22,12 @@ struct Error {
 
   /// "file:line: message", the form used on stderr and by `lexicon check`.
   std::string where_message() const {
+    // Appends rather than `":" + ...`: GCC 12 misreports the temporaries
+    // under -Wrestrict, which -Werror turns into a build failure.
     std::string out = file;
-    if (line > 0) out += ":" + std::to_string(line);
-    if (!out.empty()) out += ": ";
-    return out + message;
+    if (line > 0) out.append(":").append(std::to_string(line));
+    if (!out.empty()) out.append(": ");
+    return out.append(message);
   }
 };
 
