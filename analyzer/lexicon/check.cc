@@ -1,0 +1,162 @@
+// `lexicon check`: everything that can be wrong with a lexicon dir, as
+// file:line messages, errors and warnings alike.
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/rule_file.h"
+#include "normalize/normalizer.h"
+
+namespace conduct {
+namespace {
+
+// The context in which a rule's own examples are run: its first register and
+// first speaker as written.
+MatchContext example_context(const Rule& rule) {
+  if (rule.first_register == Register::report) {
+    // Narration by the author (notes), or by a customer in a transcript.
+    if (rule.first_speaker == static_cast<std::uint8_t>(Speaker::customer)) {
+      return {Register::speech, Role::customer};
+    }
+    return {Register::report, Role::customer};
+  }
+  if (rule.first_speaker == static_cast<std::uint8_t>(Speaker::customer)) {
+    return {Register::speech, Role::customer};
+  }
+  if (rule.first_speaker == static_cast<std::uint8_t>(Speaker::author)) {
+    return {Register::report, Role::customer};
+  }
+  return {Register::speech, Role::agent};
+}
+
+// The ids of the rules whose hits count on one example.
+std::vector<const Rule*> firing_rules(const Lexicon& lexicon, const std::string& example,
+                                      const MatchContext& context, std::vector<RuleHit>& hits) {
+  hits.clear();
+  const NormalizedText normalized = normalize(example);
+  lexicon.match(normalized.text, context, hits);
+  std::vector<const Rule*> fired;
+  for (const auto& hit : hits) fired.push_back(hit.rule);
+  std::sort(fired.begin(), fired.end());
+  fired.erase(std::unique(fired.begin(), fired.end()), fired.end());
+  return fired;
+}
+
+bool contains(const std::vector<const Rule*>& rules, const Rule* rule) {
+  return std::binary_search(rules.begin(), rules.end(), rule);
+}
+
+void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
+  std::vector<RuleHit> hits;
+  for (const auto& rule : lexicon.rules()) {
+    const MatchContext context = example_context(rule);
+    // Rules of the same category that fire on every match example so far.
+    std::vector<const Rule*> shadowing;
+    for (std::size_t i = 0; i < rule.match.size(); ++i) {
+      const auto fired = firing_rules(lexicon, rule.match[i], context, hits);
+      const std::size_t line = i < rule.match_lines.size() ? rule.match_lines[i] : rule.line;
+      if (!contains(fired, &rule)) {
+        messages.push_back(
+            {Error{"lexicon_example",
+                   "rule '" + rule.id + "': match example does not fire: \"" + rule.match[i] + "\"",
+                   rule.file, line},
+             false});
+      }
+      std::vector<const Rule*> same_category;
+      for (const Rule* other : fired) {
+        if (other != &rule && other->category == rule.category) same_category.push_back(other);
+      }
+      if (i == 0) {
+        shadowing = same_category;
+      } else {
+        std::vector<const Rule*> kept;
+        std::set_intersection(shadowing.begin(), shadowing.end(), same_category.begin(),
+                              same_category.end(), std::back_inserter(kept));
+        shadowing = std::move(kept);
+      }
+    }
+    if (!rule.match.empty() && !shadowing.empty()) {
+      messages.push_back(
+          {Error{"lexicon_shadowed",
+                 "rule '" + rule.id + "' is shadowed by '" + shadowing.front()->id + "' (" +
+                     shadowing.front()->file + ":" + std::to_string(shadowing.front()->line) +
+                     "): every match example also fires it",
+                 rule.file, rule.line},
+           true});
+    }
+    for (std::size_t i = 0; i < rule.no_match.size(); ++i) {
+      const auto fired = firing_rules(lexicon, rule.no_match[i], context, hits);
+      if (contains(fired, &rule)) {
+        const std::size_t line =
+            i < rule.no_match_lines.size() ? rule.no_match_lines[i] : rule.line;
+        messages.push_back(
+            {Error{"lexicon_example",
+                   "rule '" + rule.id + "': no_match example fires: \"" + rule.no_match[i] + "\"",
+                   rule.file, line},
+             false});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, LexiconCounts* counts) {
+  std::vector<LintMessage> messages;
+  const auto paths = lexicon_file_paths(dir.string(), messages);
+  std::vector<Rule> rules;
+  std::unordered_map<std::string, std::pair<std::string, std::size_t>> ids;
+  std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
+  std::size_t rule_tables = 0;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages);
+    rule_tables += file.rule_tables;
+    if (!file.theme.empty()) {
+      auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
+      if (!fresh) {
+        messages.push_back(
+            {Error{"lexicon_duplicate_theme",
+                   "duplicate theme '" + file.theme + "' (also in " + it->second.first + ":" +
+                       std::to_string(it->second.second) + ")",
+                   path, file.theme_line},
+             false});
+      }
+    }
+    for (auto& rule : file.rules) {
+      auto [it, fresh] = ids.emplace(rule.id, std::make_pair(rule.file, rule.line));
+      if (!fresh) {
+        messages.push_back(
+            {Error{"lexicon_duplicate_id",
+                   "duplicate rule id '" + rule.id + "' (first defined at " + it->second.first +
+                       ":" + std::to_string(it->second.second) + ")",
+                   rule.file, rule.line},
+             false});
+        continue;
+      }
+      rules.push_back(std::move(rule));
+    }
+  }
+  if (counts != nullptr) *counts = {rule_tables, paths.size()};
+
+  auto lexicon = Lexicon::from_rules(std::move(rules));
+  if (!lexicon.ok()) {
+    messages.push_back({lexicon.error(), false});
+  } else {
+    run_examples(lexicon.value(), messages);
+  }
+  // File order, then line: the order a person fixes them in.
+  std::stable_sort(messages.begin(), messages.end(),
+                   [](const LintMessage& a, const LintMessage& b) {
+                     if (a.error.file != b.error.file) return a.error.file < b.error.file;
+                     return a.error.line < b.error.line;
+                   });
+  return messages;
+}
+
+}  // namespace conduct

@@ -1,0 +1,301 @@
+#include "lexicon/lexicon.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/sha256.h"
+#include "lexicon/rule_file.h"
+#include "lexicon/rule_options.h"
+#include "lexicon/sentence_context.h"
+
+namespace conduct {
+namespace {
+
+// The four places a rule can apply: register x speaker class.
+enum Slot : std::size_t { kSpeechAgent, kSpeechCustomer, kReportAuthor, kReportCustomer, kSlots };
+constexpr std::array<std::string_view, kSlots> kSlotNames = {"speech/agent", "speech/customer",
+                                                             "report/author", "report/customer"};
+
+bool in_slot(const Rule& rule, Slot slot) {
+  const auto has = [&](Speaker s) { return (rule.speakers & static_cast<std::uint8_t>(s)) != 0; };
+  switch (slot) {
+    case kSpeechAgent:
+      return (rule.registers & kSpeechBit) != 0 && has(Speaker::agent);
+    case kSpeechCustomer:
+      return (rule.registers & kSpeechBit) != 0 && has(Speaker::customer);
+    case kReportAuthor:
+      return (rule.registers & kReportBit) != 0 && has(Speaker::author);
+    case kReportCustomer:
+      return (rule.registers & kReportBit) != 0 && has(Speaker::customer);
+    case kSlots:
+      break;
+  }
+  return false;
+}
+
+// Words that introduce the agent's reported words in a customer's account:
+// "you told me to ...", "the last rep said ...", "I was told ...". The match
+// ends where the reported words begin.
+constexpr std::string_view kReportingFrame =
+    R"(\b(?:(?:you|he|she|they)|(?:the|that|this|your|another|one|a)\s+)"
+    R"((?:(?:last|other|first|previous|next|same|second|third|new)\s+)?)"
+    R"((?:rep|reps|representative|agent|person|guy|lady|woman|man|gentleman|girl|supervisor|)"
+    R"(manager|associate|advisor|adviser|employee|colleague|coworker|staff|csr|tech|technician))"
+    R"(|i\s+was|we\s+were))"
+    R"(\s+(?:(?:just|then|also|even|literally|actually|again|simply)\s+)?)"
+    R"((?:told\s+(?:me|us)|told|said|says|kept\s+saying|keeps\s+saying|was\s+like|replied|)"
+    R"(responded|answered|claimed|insisted|asked\s+me|tells\s+me|informed\s+me|stated))"
+    R"(\b(?:\s*,)?(?:\s+(?:that|to)\b)?\s*:?\s*)";
+
+}  // namespace
+
+struct Lexicon::Compiled {
+  struct SlotSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<std::uint32_t> rules;  // set index -> rule index
+  };
+  std::vector<std::unique_ptr<RE2>> regexes;  // parallel to rules_
+  std::array<SlotSet, kSlots> slots;
+  RE2 reporting_frame{kReportingFrame, rule_regex_options()};
+};
+
+Lexicon::Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+Lexicon::~Lexicon() = default;
+
+bool Rule::has_guard(Guard guard) const {
+  return std::find(guards.begin(), guards.end(), guard) != guards.end();
+}
+
+const std::vector<Rule>& Lexicon::rules() const {
+  return rules_;
+}
+std::string Lexicon::version() const {
+  return version_;
+}
+
+Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
+  Lexicon lexicon;
+  lexicon.rules_ = std::move(rules);
+  auto compiled = std::make_unique<Compiled>();
+  Sha256 digest;
+  std::unordered_map<std::string_view, const Rule*> ids;
+  ids.reserve(lexicon.rules_.size());
+  for (const auto& rule : lexicon.rules_) {
+    auto [it, fresh] = ids.emplace(rule.id, &rule);
+    if (!fresh) {
+      return Error{"lexicon_duplicate_id",
+                   "duplicate rule id '" + rule.id + "' (first defined at " + it->second->file +
+                       ":" + std::to_string(it->second->line) + ")",
+                   rule.file, rule.line};
+    }
+    auto regex = std::make_unique<RE2>(rule.pattern, rule_regex_options());
+    if (!regex->ok()) {
+      return Error{"lexicon_bad_pattern",
+                   "rule '" + rule.id + "': bad regular expression: " + regex->error(), rule.file,
+                   rule.line};
+    }
+    compiled->regexes.push_back(std::move(regex));
+    digest.update(rule.id);
+    digest.update(std::string_view("\0", 1));
+    digest.update(rule.pattern);
+    digest.update(std::string_view("\n", 1));
+  }
+  RE2::Options set_options = rule_regex_options();
+  set_options.set_max_mem(kSetMaxMem);
+  for (std::size_t slot = 0; slot < kSlots; ++slot) {
+    auto& target = compiled->slots[slot];
+    for (std::size_t i = 0; i < lexicon.rules_.size(); ++i) {
+      if (!in_slot(lexicon.rules_[i], static_cast<Slot>(slot))) continue;
+      if (!target.set) target.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+      std::string error;
+      if (target.set->Add(lexicon.rules_[i].pattern, &error) < 0) {
+        const auto& rule = lexicon.rules_[i];
+        return Error{"lexicon_bad_pattern", "rule '" + rule.id + "': " + error, rule.file,
+                     rule.line};
+      }
+      target.rules.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (target.set && !target.set->Compile()) {
+      return Error{"lexicon_too_big",
+                   "the " + std::string(kSlotNames[slot]) + " rule set (" +
+                       std::to_string(target.rules.size()) +
+                       " rules) exceeds the memory budget of " + std::to_string(kSetMaxMem >> 20) +
+                       " MiB; simplify broad patterns or split the lexicon",
+                   "", 0};
+    }
+  }
+  lexicon.version_ = "lex-" + digest.hex_digest().substr(0, 8);
+  lexicon.compiled_ = std::move(compiled);
+  return lexicon;
+}
+
+Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
+  std::vector<LintMessage> messages;
+  const auto first_error = [&messages]() -> std::optional<Error> {
+    for (const auto& m : messages) {
+      if (!m.is_warning) return m.error;
+    }
+    return std::nullopt;
+  };
+  const auto paths = lexicon_file_paths(dir.string(), messages);
+  if (auto error = first_error()) return *error;
+
+  std::vector<Rule> rules;
+  Sha256 digest;
+  std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+      return Error{"lexicon_unreadable", "cannot read lexicon file", path, 0};
+    }
+    const std::string text = bytes.str();
+    digest.update(std::filesystem::path(path).filename().string());
+    digest.update(std::string_view("\0", 1));
+    digest.update(text);
+    LexiconFile file = parse_lexicon_file(path, text, messages);
+    if (auto error = first_error()) return *error;
+    auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
+    if (!fresh) {
+      return Error{"lexicon_duplicate_theme",
+                   "duplicate theme '" + file.theme + "' (also in " + it->second.first + ":" +
+                       std::to_string(it->second.second) + ")",
+                   path, file.theme_line};
+    }
+    for (auto& rule : file.rules) rules.push_back(std::move(rule));
+  }
+  auto lexicon = from_rules(std::move(rules));
+  if (!lexicon.ok()) return lexicon.error();
+  lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
+  return lexicon;
+}
+
+void Lexicon::match(std::string_view s, const MatchContext& context, std::vector<RuleHit>& hits,
+                    bool include_suppressed) const {
+  if (!compiled_ || s.empty()) return;
+  const std::size_t first_new = hits.size();
+  std::vector<ByteSpan> quoted;
+  find_quoted_ranges(s, quoted);
+  std::vector<int> candidates;
+
+  const auto inside = [](ByteSpan span, const std::vector<ByteSpan>& ranges) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](ByteSpan r) { return span.begin >= r.begin && span.end <= r.end; });
+  };
+  const auto suppression = [&](const Rule& rule, ByteSpan span, bool reported) {
+    for (Guard guard : rule.guards) {
+      bool suppress = false;
+      switch (guard) {
+        case Guard::negation:
+          suppress = negated_before(s, span.begin);
+          break;
+        case Guard::unquoted:
+          suppress = inside(span, quoted);
+          break;
+        case Guard::quoted:
+          suppress = !reported && !inside(span, quoted);
+          break;
+        case Guard::not_question:
+          suppress = is_question(s);
+          break;
+        case Guard::not_conditional:
+          suppress = conditional_before(s, span.begin);
+          break;
+      }
+      if (suppress) return to_string(guard);
+    }
+    return std::string_view();
+  };
+  // Adds a hit unless the same rule already hit an overlapping span; a hit
+  // that counts replaces a suppressed one.
+  const auto add = [&](RuleHit hit) {
+    for (std::size_t i = first_new; i < hits.size(); ++i) {
+      if (hits[i].rule != hit.rule || !overlaps(hits[i].span, hit.span)) continue;
+      if (!hits[i].suppressed_by.empty() && hit.suppressed_by.empty()) hits[i] = hit;
+      return;
+    }
+    if (hit.suppressed_by.empty() || include_suppressed) hits.push_back(hit);
+  };
+  const auto scan = [&](Slot slot, ByteSpan range, Role about, bool reported) {
+    const auto& target = compiled_->slots[slot];
+    if (!target.set || range.empty()) return;
+    const std::string_view text = s.substr(range.begin, range.size());
+    candidates.clear();
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (!target.set->Match(text, &candidates, &info) && info.kind != RE2::Set::kNoError) {
+      // The set's DFA ran out of its budget on this input: stay correct by
+      // trying every rule of the slot (slow, never expected with sane rules).
+      candidates.resize(target.rules.size());
+      for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i] = static_cast<int>(i);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    for (int candidate : candidates) {
+      const std::uint32_t index = target.rules[static_cast<std::size_t>(candidate)];
+      const Rule& rule = rules_[index];
+      const RE2& regex = *compiled_->regexes[index];
+      std::size_t position = range.begin;
+      re2::StringPiece found;
+      while (position <= range.end &&
+             regex.Match(s, position, range.end, RE2::UNANCHORED, &found, 1)) {
+        const auto begin = static_cast<std::size_t>(found.data() - s.data());
+        const ByteSpan span{begin, begin + found.size()};
+        if (span.empty()) {  // an empty match says nothing; step past it
+          position = span.end + 1;
+          continue;
+        }
+        add(RuleHit{&rule, span, about, suppression(rule, span, reported)});
+        position = span.end;
+      }
+    }
+  };
+
+  const bool reports_agent = context.reg == Register::report || context.role == Role::customer;
+  if (reports_agent) {
+    for (ByteSpan range : quoted) scan(kSpeechAgent, range, Role::agent, true);
+    re2::StringPiece frame;
+    std::size_t position = 0;
+    while (position < s.size() &&
+           compiled_->reporting_frame.Match(s, position, s.size(), RE2::UNANCHORED, &frame, 1)) {
+      const auto start = static_cast<std::size_t>(frame.data() - s.data()) + frame.size();
+      // The reported words run to the end of the clause chain: a semicolon or
+      // " but " returns to the customer's own words.
+      std::size_t end = s.size();
+      for (std::string_view stop : {std::string_view(";"), std::string_view(" but ")}) {
+        const auto at = s.find(stop, start);
+        if (at != std::string_view::npos) end = std::min(end, at);
+      }
+      if (!inside({start, end}, quoted)) scan(kSpeechAgent, {start, end}, Role::agent, true);
+      position = std::max(start, position + 1);
+    }
+  }
+
+  const ByteSpan whole{0, s.size()};
+  if (context.reg == Register::report) {
+    scan(kReportAuthor, whole, context.role, false);
+    return;
+  }
+  switch (context.role) {
+    case Role::agent:
+      scan(kSpeechAgent, whole, Role::agent, false);
+      break;
+    case Role::customer:
+      scan(kSpeechCustomer, whole, Role::customer, false);
+      scan(kReportCustomer, whole, Role::customer, false);
+      break;
+    case Role::unknown:
+      scan(kSpeechAgent, whole, Role::agent, false);
+      scan(kSpeechCustomer, whole, Role::unknown, false);
+      break;
+  }
+}
+
+}  // namespace conduct

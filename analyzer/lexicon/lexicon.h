@@ -1,0 +1,145 @@
+// Lexicons: human-edited rule files (lexicons/*.toml) compiled once into RE2
+// sets, then matched against normalized sentences. The file format is
+// documented in lexicons/README.md.
+//
+// A loaded Lexicon is immutable; `match` is const and thread-safe, so one
+// instance is shared read-only by every worker.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "core/finding.h"
+#include "core/span.h"
+
+namespace conduct {
+
+/// Conditions that suppress a hit (see lexicons/README.md).
+enum class Guard { negation, unquoted, quoted, not_question, not_conditional };
+std::string_view to_string(Guard guard);
+std::optional<Guard> parse_guard(std::string_view name);
+
+/// Who says (or writes) the words a rule applies to, as bits of Rule::speakers.
+enum class Speaker : std::uint8_t { agent = 1, customer = 2, author = 4 };
+inline constexpr std::uint8_t kAnySpeaker = 7;
+/// Register bits of Rule::registers.
+inline constexpr std::uint8_t kSpeechBit = 1;
+inline constexpr std::uint8_t kReportBit = 2;
+
+/// One compiled-to-be rule as written in a lexicon file.
+struct Rule {
+  std::string id;
+  Category category = Category::scripted;
+  /// The RE2 source that is compiled: the `pattern` as written, or the
+  /// `phrases` turned into one alternation with word boundaries.
+  std::string pattern;
+  double confidence = 1.0;
+  std::uint8_t speakers = kAnySpeaker;               // Speaker bits
+  std::uint8_t registers = kSpeechBit | kReportBit;  // kSpeechBit | kReportBit
+  /// The first speaker and register as written (kAnySpeaker for "any"): the
+  /// context in which `lexicon check` runs the rule's own examples.
+  std::uint8_t first_speaker = kAnySpeaker;
+  Register first_register = Register::speech;
+  std::vector<Guard> guards;
+  std::string reason;
+  std::vector<std::string> match;
+  std::vector<std::string> no_match;
+  /// Where the rule is written ([[rule]] header line), for messages.
+  std::string file;
+  std::size_t line = 0;
+  /// Lines of each match / no_match example (parallel to the vectors; may be
+  /// empty for rules built in code).
+  std::vector<std::size_t> match_lines;
+  std::vector<std::size_t> no_match_lines;
+
+  bool has_guard(Guard guard) const;
+};
+
+/// Where a sentence was said, which decides which rules apply.
+/// Call notes: reg=report, role=customer (the author). A transcript turn:
+/// reg=speech and the turn's role.
+struct MatchContext {
+  Register reg = Register::report;
+  Role role = Role::customer;
+};
+
+/// One occurrence of a rule in a sentence.
+struct RuleHit {
+  const Rule* rule = nullptr;
+  /// Byte range in the normalized sentence passed to match().
+  ByteSpan span;
+  /// Whom the hit is evidence about: agent for agent speech (agent or
+  /// unknown-role turns) and for reported agent speech (quotes in notes, "you
+  /// told me ..." in a customer turn); otherwise the role of the context.
+  Role about = Role::unknown;
+  /// Empty when the hit counts; else the name of the guard that suppressed it.
+  std::string_view suppressed_by;
+};
+
+/// A compiled set of rules. Move-only; immutable after load.
+class Lexicon {
+ public:
+  /// Reads every *.toml of `dir` except policy.toml (sorted by name), checks
+  /// the structure of every rule and compiles them. Examples are not run here
+  /// (that is `check_lexicons`). Cost: milliseconds per thousand rules.
+  /// Failure: the first error, as file:line: message.
+  static Result<Lexicon> load(const std::filesystem::path& dir);
+  /// Compiles rules built in code (tests, benchmarks). Failure: a bad pattern,
+  /// a duplicate id, or a set over the memory budget.
+  static Result<Lexicon> from_rules(std::vector<Rule> rules);
+
+  /// Appends the hits for one normalized sentence (lower case, see
+  /// normalize/normalizer.h), in the order found: reported agent speech first,
+  /// then the whole sentence. Suppressed hits are appended only when
+  /// include_suppressed. Cost: one RE2 set scan per applicable set, plus one
+  /// individual match per candidate rule; independent of the rule count
+  /// otherwise.
+  void match(std::string_view normalized_sentence, const MatchContext& context,
+             std::vector<RuleHit>& hits, bool include_suppressed = false) const;
+
+  const std::vector<Rule>& rules() const;
+  /// "lex-" and the first 8 hex digits of the sha256 of the files' names and
+  /// bytes (of the rules' patterns for from_rules).
+  std::string version() const;
+
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+  ~Lexicon();
+
+ private:
+  struct Compiled;
+  Lexicon();
+  std::vector<Rule> rules_;
+  std::string version_;
+  std::unique_ptr<const Compiled> compiled_;
+};
+
+/// A problem found in a lexicon dir; `error.where_message()` is
+/// "file:line: message".
+struct LintMessage {
+  Error error;
+  bool is_warning = false;
+};
+
+/// Every problem of a lexicon dir, errors and warnings, in file order: broken
+/// TOML, unknown keys or values, bad patterns, duplicate ids, failing
+/// examples, rules shadowed by another rule of the same category, missing
+/// examples. Never throws; an unreadable dir is one error. When `counts` is
+/// given it receives the number of rules and files looked at (for a summary).
+/// Cost: loads the dir and matches every example once against every rule set.
+struct LexiconCounts {
+  std::size_t rules = 0;
+  std::size_t files = 0;
+};
+std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir,
+                                        LexiconCounts* counts = nullptr);
+
+}  // namespace conduct

@@ -1,0 +1,331 @@
+#include "lexicon/rule_file.h"
+
+#include <re2/re2.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+#include "lexicon/phrase.h"
+#include "lexicon/rule_options.h"
+
+namespace conduct {
+namespace {
+
+constexpr std::array<std::string_view, 11> kRuleKeys = {
+    "id",        "category", "phrases", "pattern", "confidence", "speakers",
+    "registers", "guards",   "reason",  "match",   "no_match"};
+
+std::size_t line_of(const toml::node& node) {
+  return node.source().begin.line;
+}
+
+// Collects the problems of one file with its path attached.
+class Reporter {
+ public:
+  Reporter(const std::string& path, std::vector<LintMessage>& messages)
+      : path_(path), messages_(messages) {}
+  void error(std::size_t line, std::string message, std::string code = "lexicon_invalid") {
+    messages_.push_back({Error{std::move(code), std::move(message), path_, line}, false});
+    ++errors_;
+  }
+  void warning(std::size_t line, std::string message) {
+    messages_.push_back({Error{"lexicon_warning", std::move(message), path_, line}, true});
+  }
+  std::size_t errors() const { return errors_; }
+
+ private:
+  const std::string& path_;
+  std::vector<LintMessage>& messages_;
+  std::size_t errors_ = 0;
+};
+
+bool valid_id(std::string_view id) {
+  // [a-z0-9_]+(\.[a-z0-9_]+)*
+  if (id.empty() || id.front() == '.' || id.back() == '.') return false;
+  char previous = 0;
+  for (char c : id) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (!word && c != '.') return false;
+    if (c == '.' && previous == '.') return false;
+    previous = c;
+  }
+  return true;
+}
+
+// Reads an array of strings; reports a wrong type at the offending element.
+bool read_strings(const toml::node& node, std::string_view key, Reporter& report,
+                  std::vector<std::string>& out, std::vector<std::size_t>* lines) {
+  const auto* array = node.as_array();
+  if (array == nullptr) {
+    report.error(line_of(node), std::string(key).append(" must be an array of strings"));
+    return false;
+  }
+  for (const auto& element : *array) {
+    const auto* text = element.as_string();
+    if (text == nullptr) {
+      report.error(line_of(element), std::string(key).append(" must hold only strings"));
+      return false;
+    }
+    out.push_back(text->get());
+    if (lines != nullptr) lines->push_back(line_of(element));
+  }
+  return true;
+}
+
+const toml::node* find(const toml::table& table, std::string_view key) {
+  return table.get(key);
+}
+
+// Parses one [[rule]] table; returns false when it has an error.
+bool parse_rule(const toml::table& table, const std::string& path, Reporter& report, Rule& rule) {
+  const std::size_t errors_before = report.errors();
+  rule.file = path;
+  rule.line = line_of(table);
+
+  for (auto&& [key, value] : table) {
+    if (std::find(kRuleKeys.begin(), kRuleKeys.end(), key.str()) == kRuleKeys.end()) {
+      report.error(line_of(value), "unknown key '" + std::string(key.str()) +
+                                       "' in [[rule]] (known: id, category, phrases, pattern, "
+                                       "confidence, speakers, registers, guards, reason, match, "
+                                       "no_match)");
+    }
+  }
+
+  if (const auto* id = find(table, "id"); id == nullptr) {
+    report.error(rule.line, "rule without 'id'");
+  } else if (const auto* text = id->as_string(); text == nullptr || !valid_id(text->get())) {
+    report.error(line_of(*id), "'id' must be a string of [a-z0-9_] words joined by dots");
+  } else {
+    rule.id = text->get();
+  }
+
+  if (const auto* category = find(table, "category"); category == nullptr) {
+    report.error(rule.line, "rule without 'category'");
+  } else if (const auto* text = category->as_string(); text == nullptr) {
+    report.error(line_of(*category), "'category' must be a string");
+  } else if (auto parsed = parse_category(text->get()); !parsed) {
+    report.error(line_of(*category), "unknown category '" + text->get() +
+                                         "' (known: scripted, unprofessional, dismissive, "
+                                         "unresponsive, broken_promise, runaround, empathy, "
+                                         "ownership, resolved, churn_risk)");
+  } else {
+    rule.category = *parsed;
+  }
+
+  if (const auto* confidence = find(table, "confidence"); confidence == nullptr) {
+    report.error(rule.line, "rule without 'confidence'");
+  } else {
+    std::optional<double> value;
+    if (const auto* f = confidence->as_floating_point()) value = f->get();
+    if (const auto* i = confidence->as_integer()) value = static_cast<double>(i->get());
+    if (!value) {
+      report.error(line_of(*confidence), "'confidence' must be a number");
+    } else if (!(*value > 0.0 && *value <= 1.0)) {
+      report.error(line_of(*confidence),
+                   "confidence " + std::to_string(*value) + " is out of range (0, 1]");
+    } else {
+      rule.confidence = *value;
+    }
+  }
+
+  bool registers_given = false;
+  if (const auto* registers = find(table, "registers")) {
+    std::vector<std::string> names;
+    if (read_strings(*registers, "registers", report, names, nullptr)) {
+      registers_given = true;
+      rule.registers = 0;
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto bit = parse_register_bit(names[i]);
+        if (!bit) {
+          report.error(line_of(*registers),
+                       "unknown register '" + names[i] + "' (known: speech, report)");
+          continue;
+        }
+        if (rule.registers == 0) {
+          rule.first_register = *bit == kSpeechBit ? Register::speech : Register::report;
+        }
+        rule.registers |= *bit;
+      }
+      if (names.empty()) report.error(line_of(*registers), "'registers' is empty");
+    }
+  }
+  if (!registers_given) rule.first_register = Register::speech;
+
+  if (const auto* speakers = find(table, "speakers")) {
+    std::vector<std::string> names;
+    if (read_strings(*speakers, "speakers", report, names, nullptr)) {
+      rule.speakers = 0;
+      for (const auto& name : names) {
+        const auto bits = parse_speaker_bits(name);
+        if (!bits) {
+          report.error(line_of(*speakers),
+                       "unknown speaker '" + name + "' (known: agent, customer, author, any)");
+          continue;
+        }
+        if (rule.speakers == 0) rule.first_speaker = *bits;
+        rule.speakers |= *bits;
+      }
+      if (names.empty()) report.error(line_of(*speakers), "'speakers' is empty");
+    }
+  } else if (rule.registers == kReportBit) {
+    // Narration is written by the author or told by the customer.
+    rule.speakers =
+        static_cast<std::uint8_t>(Speaker::author) | static_cast<std::uint8_t>(Speaker::customer);
+    rule.first_speaker = static_cast<std::uint8_t>(Speaker::author);
+  }
+
+  if (const auto* guards = find(table, "guards")) {
+    std::vector<std::string> names;
+    if (read_strings(*guards, "guards", report, names, nullptr)) {
+      for (const auto& name : names) {
+        if (auto guard = parse_guard(name)) {
+          rule.guards.push_back(*guard);
+        } else {
+          report.error(line_of(*guards), "unknown guard '" + name +
+                                             "' (known: negation, unquoted, quoted, "
+                                             "not_question, not_conditional)");
+        }
+      }
+    }
+  }
+
+  if (const auto* reason = find(table, "reason")) {
+    if (const auto* text = reason->as_string()) {
+      rule.reason = text->get();
+    } else {
+      report.error(line_of(*reason), "'reason' must be a string");
+    }
+  }
+
+  const auto* phrases = find(table, "phrases");
+  const auto* pattern = find(table, "pattern");
+  if (phrases != nullptr && pattern != nullptr) {
+    report.error(line_of(*pattern), "a rule has either 'phrases' or 'pattern', not both");
+  } else if (phrases == nullptr && pattern == nullptr) {
+    report.error(rule.line, "rule without 'phrases' or 'pattern'");
+  } else if (phrases != nullptr) {
+    std::vector<std::string> list;
+    if (read_strings(*phrases, "phrases", report, list, nullptr)) {
+      bool ok = !list.empty();
+      if (list.empty()) report.error(line_of(*phrases), "'phrases' is empty");
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        if (phrase_to_pattern(list[i]).empty()) {
+          report.error(line_of(*phrases->as_array()->get(i)), "empty phrase");
+          ok = false;
+        }
+      }
+      if (ok) rule.pattern = phrases_to_pattern(list);
+    }
+  } else if (const auto* text = pattern->as_string(); text == nullptr) {
+    report.error(line_of(*pattern), "'pattern' must be a string");
+  } else if (text->get().empty()) {
+    report.error(line_of(*pattern), "'pattern' is empty");
+  } else {
+    RE2 compiled(text->get(), rule_regex_options());
+    if (!compiled.ok()) {
+      report.error(line_of(*pattern), "bad regular expression: " + compiled.error(),
+                   "lexicon_bad_pattern");
+    } else if (RE2::PartialMatch("", compiled)) {
+      report.error(line_of(*pattern), "pattern matches the empty string");
+    } else {
+      rule.pattern = text->get();
+    }
+  }
+
+  if (const auto* match = find(table, "match"); match == nullptr) {
+    report.error(rule.line, "rule '" + rule.id + "' has no 'match' example");
+  } else if (read_strings(*match, "match", report, rule.match, &rule.match_lines) &&
+             rule.match.empty()) {
+    report.error(line_of(*match), "rule '" + rule.id + "' has no 'match' example");
+  }
+  if (const auto* no_match = find(table, "no_match"); no_match == nullptr) {
+    report.warning(rule.line, "rule '" + rule.id + "' has no 'no_match' example");
+  } else {
+    read_strings(*no_match, "no_match", report, rule.no_match, &rule.no_match_lines);
+  }
+  return report.errors() == errors_before;
+}
+
+}  // namespace
+
+LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
+                               std::vector<LintMessage>& messages) {
+  LexiconFile file;
+  file.path = path;
+  Reporter report(path, messages);
+  toml::table root;
+  try {
+    root = toml::parse(bytes, std::string_view(path));
+  } catch (const toml::parse_error& e) {
+    report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
+                 "lexicon_syntax");
+    return file;
+  }
+
+  for (auto&& [key, value] : root) {
+    if (key.str() != "lexicon" && key.str() != "rule") {
+      report.error(line_of(value), "unknown key '" + std::string(key.str()) +
+                                       "' (a lexicon file holds [lexicon] and [[rule]] tables)");
+    }
+  }
+
+  if (const auto* header = root.get_as<toml::table>("lexicon"); header == nullptr) {
+    report.error(1, "missing [lexicon] table with 'theme'");
+  } else {
+    for (auto&& [key, value] : *header) {
+      if (key.str() != "theme" && key.str() != "description") {
+        report.error(line_of(value), "unknown key '" + std::string(key.str()) +
+                                         "' in [lexicon] (known: theme, description)");
+      }
+    }
+    const auto* theme = header->get_as<std::string>("theme");
+    if (theme == nullptr || theme->get().empty()) {
+      report.error(line_of(*header), "[lexicon] needs a 'theme' string");
+    } else {
+      file.theme = theme->get();
+      file.theme_line = line_of(*theme);
+    }
+  }
+
+  const auto* rules = root.get("rule");
+  if (rules == nullptr) return file;
+  const auto* array = rules->as_array();
+  if (array == nullptr || !array->is_array_of_tables()) {
+    report.error(line_of(*rules), "'rule' must be written as [[rule]] tables");
+    return file;
+  }
+  for (const auto& element : *array) {
+    ++file.rule_tables;
+    Rule rule;
+    if (parse_rule(*element.as_table(), path, report, rule)) file.rules.push_back(std::move(rule));
+  }
+  return file;
+}
+
+std::vector<std::string> lexicon_file_paths(const std::string& dir,
+                                            std::vector<LintMessage>& messages) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) {
+    messages.push_back(
+        {Error{"lexicon_dir", "cannot read lexicon dir: " + ec.message(), dir, 0}, false});
+    return paths;
+  }
+  for (const auto& entry : it) {
+    const auto& p = entry.path();
+    if (p.extension() == ".toml" && p.filename() != "policy.toml" && entry.is_regular_file()) {
+      paths.push_back(p.string());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) {
+    messages.push_back(
+        {Error{"lexicon_dir", "no lexicon files (*.toml) in the dir", dir, 0}, false});
+  }
+  return paths;
+}
+
+}  // namespace conduct

@@ -1,0 +1,37 @@
+// Reading one lexicon file (TOML) into rules, with every structural problem
+// reported as file:line: message. Matching examples is not done here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+
+namespace conduct {
+
+/// The rules of one file and its [lexicon] header.
+struct LexiconFile {
+  std::string path;
+  std::string theme;
+  std::size_t theme_line = 0;
+  /// Rules without errors; a rule with an error is reported and left out.
+  std::vector<Rule> rules;
+  /// How many [[rule]] tables the file holds, broken ones included.
+  std::size_t rule_tables = 0;
+};
+
+/// Parses a lexicon file's bytes. Appends every problem found to `messages`
+/// (errors: broken TOML, unknown keys, missing or wrong-typed values, unknown
+/// category/speaker/register/guard, confidence outside (0, 1], empty phrases,
+/// both or neither of phrases and pattern, a pattern RE2 refuses, no `match`
+/// example; warnings: no `no_match` example). Cost: one RE2 compile per rule.
+LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
+                               std::vector<LintMessage>& messages);
+
+/// The lexicon files of a dir, sorted by name: every *.toml but policy.toml.
+std::vector<std::string> lexicon_file_paths(const std::string& dir,
+                                            std::vector<LintMessage>& messages);
+
+}  // namespace conduct

@@ -1,0 +1,27 @@
+// Names and RE2 options shared by the rule parser and the matcher.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace conduct {
+
+/// Options of every rule's own RE2: UTF-8, case-insensitive, no logging of
+/// errors to stderr (they are reported as lint messages), longest match off
+/// (leftmost-first, as Perl). Memory: RE2's per-pattern default budget.
+RE2::Options rule_regex_options();
+
+/// Memory budget of one compiled RE2::Set (one per register and speaker
+/// class). Generous enough for 20,000 phrase rules; a bigger lexicon gets a
+/// clear error at load.
+inline constexpr std::int64_t kSetMaxMem = std::int64_t{512} << 20;
+
+/// "speech" -> kSpeechBit, "report" -> kReportBit.
+std::optional<std::uint8_t> parse_register_bit(std::string_view name);
+/// "agent" | "customer" | "author" -> its bit, "any" -> kAnySpeaker.
+std::optional<std::uint8_t> parse_speaker_bits(std::string_view name);
+
+}  // namespace conduct

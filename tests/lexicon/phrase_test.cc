@@ -1,0 +1,63 @@
+#include "lexicon/phrase.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+namespace conduct {
+namespace {
+
+bool matches(const std::string& pattern, std::string_view text) {
+  RE2 regex(pattern);
+  EXPECT_TRUE(regex.ok()) << regex.error();
+  return RE2::PartialMatch(text, regex);
+}
+
+TEST(PhraseTest, WordsJoinedByFlexibleWhitespaceWithBoundaries) {
+  EXPECT_EQ(phrase_to_pattern("hung up on me"), R"(\bhung\s+up\s+on\s+me\b)");
+  EXPECT_EQ(phrase_to_pattern("  hung \t up  "), R"(\bhung\s+up\b)");
+  const std::string pattern = phrase_to_pattern("hung up on me");
+  EXPECT_TRUE(matches(pattern, "the rep hung  up on me."));
+  EXPECT_TRUE(matches(pattern, "hung\nup on me"));
+  EXPECT_FALSE(matches(pattern, "he hung up on meg"));
+  EXPECT_FALSE(matches(pattern, "unhung up on me"));
+}
+
+TEST(PhraseTest, MetacharactersAreLiteral) {
+  const std::string pattern = phrase_to_pattern("a.b (c)? [x]+");
+  EXPECT_EQ(pattern, R"(\ba\.b\s+\(c\)\?\s+\[x\]\+)");
+  EXPECT_TRUE(matches(pattern, "so a.b (c)? [x]+ ok"));
+  EXPECT_FALSE(matches(pattern, "so axb (c)? [x]+ ok"));
+  EXPECT_FALSE(matches(pattern, "so a.b c [x]+ ok"));
+}
+
+TEST(PhraseTest, BoundaryOnlyNextToWordCharacters) {
+  EXPECT_EQ(phrase_to_pattern("$5 fee"), R"(\$5\s+fee\b)");
+  EXPECT_EQ(phrase_to_pattern("really?!"), R"(\breally\?\!)");
+  EXPECT_TRUE(matches(phrase_to_pattern("$5 fee"), "a $5 fee"));
+}
+
+TEST(PhraseTest, ApostrophesMatchStraightAndCurly) {
+  const std::string pattern = phrase_to_pattern("that's not my problem");
+  EXPECT_TRUE(matches(pattern, "that's not my problem"));
+  EXPECT_TRUE(matches(pattern, "that\xE2\x80\x99s not my problem"));
+  EXPECT_TRUE(matches(phrase_to_pattern("that\xE2\x80\x99s it"), "that's it"));
+}
+
+TEST(PhraseTest, EmptyPhraseGivesEmptyPattern) {
+  EXPECT_EQ(phrase_to_pattern(""), "");
+  EXPECT_EQ(phrase_to_pattern("   "), "");
+}
+
+TEST(PhraseTest, AlternationPrefersLongerPhrases) {
+  const std::string pattern = phrases_to_pattern({"hung up", "hung up on me"});
+  EXPECT_EQ(pattern, R"((?:\bhung\s+up\s+on\s+me\b|\bhung\s+up\b))");
+  re2::StringPiece found;
+  RE2 regex(pattern);
+  ASSERT_TRUE(RE2::PartialMatch("he hung up on me", regex));
+  std::string_view text = "he hung up on me";
+  ASSERT_TRUE(regex.Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1));
+  EXPECT_EQ(found, "hung up on me");
+}
+
+}  // namespace
+}  // namespace conduct
