@@ -1,16 +1,220 @@
-// Placeholder until the explain command lands; it refuses to run rather than pretend.
+// `conduct explain TEXT|PATH`: for each sentence, which rules fired, where,
+// and which guard suppressed a hit. The explanation is built as data first
+// (one SentenceExplanation per sentence, one vector per section) and printed
+// as text or JSON after, so a new section (model features, points) is one
+// more field, one more collector and one more printer.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
 
 #include "cli/commands.h"
+#include "lexicon/lexicon.h"
+#include "read/reader.h"
+#include "report/pipeline.h"
 
 namespace conduct::cli {
+namespace {
+
+struct ExplainOptions {
+  std::string input;     // text, or a path to a file
+  std::string lexicons;  // --lexicons DIR
+  bool json = false;
+};
+
+// One rule hit, quoted from the original text.
+struct RuleLine {
+  const Rule* rule = nullptr;
+  Role about = Role::unknown;
+  Evidence evidence;
+  std::string_view suppressed_by;  // empty when the hit counts
+};
+
+struct SentenceExplanation {
+  std::size_t index = 0;
+  const Sentence* sentence = nullptr;
+  const Turn* turn = nullptr;
+  MatchContext context;
+  std::vector<RuleLine> rules;  // section: lexicon rules, counted and suppressed
+};
+
+MatchContext context_for(const Document& document, const Turn& turn) {
+  return {document.format == Format::notes ? Register::report : Register::speech, turn.role};
+}
+
+// Documents to explain: the records of a file, or the argument as notes text.
+Result<std::vector<Document>> read_input(const std::string& input) {
+  std::vector<Document> documents;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(input, ec)) {
+    Document document;
+    document.id = "text";
+    document.format = Format::notes;
+    Turn turn;
+    turn.speaker = "author";
+    turn.role = Role::customer;
+    turn.text = input;
+    turn.end = input.size();
+    turn.line = 1;
+    document.turns.push_back(std::move(turn));
+    documents.push_back(std::move(document));
+    return documents;
+  }
+  std::ifstream in(input, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string bytes = buffer.str();
+  if (!in.good() && !in.eof()) return Error{"unreadable", "cannot read the file", input, 0};
+  const Format format = detect_format(input, bytes);
+  if (format != Format::jsonl) {
+    auto document = read_document(input, bytes, format, ReadOptions{});
+    if (!document.ok()) return document.error();
+    documents.push_back(std::move(document).value());
+    return documents;
+  }
+  std::size_t line_number = 0;
+  std::istringstream lines(bytes);
+  for (std::string line; std::getline(lines, line);) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto document =
+        read_jsonl_record(line, input + ":" + std::to_string(line_number), ReadOptions{});
+    if (!document.ok()) {
+      Error error = document.error();
+      error.file = input;
+      error.line = line_number;
+      return error;
+    }
+    documents.push_back(std::move(document).value());
+  }
+  return documents;
+}
+
+std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon& lexicon) {
+  std::vector<SentenceExplanation> out;
+  std::vector<RuleHit> hits;
+  for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
+    SentenceExplanation explanation;
+    explanation.index = s;
+    explanation.sentence = &analysis.sentences[s];
+    explanation.turn = &analysis.document.turns[explanation.sentence->turn];
+    explanation.context = context_for(analysis.document, *explanation.turn);
+    hits.clear();
+    lexicon.match(explanation.sentence->normalized_text, explanation.context, hits, true);
+    for (const RuleHit& hit : hits) {
+      explanation.rules.push_back(
+          {hit.rule, hit.about, evidence_for(analysis, s, hit.span), hit.suppressed_by});
+    }
+    out.push_back(std::move(explanation));
+  }
+  return out;
+}
+
+void print_text(const Analysis& analysis, const std::vector<SentenceExplanation>& sentences,
+                std::ostream& out) {
+  out << "# " << analysis.document.id << " (" << to_string(analysis.document.format) << ", "
+      << sentences.size() << " sentences)\n";
+  for (const auto& e : sentences) {
+    const Sentence& sentence = *e.sentence;
+    out << "\n[" << e.index + 1 << "] line " << sentence.line << ", " << e.turn->speaker << " ("
+        << to_string(e.turn->role) << ", " << to_string(e.context.reg) << ") bytes "
+        << sentence.original.begin << "-" << sentence.original.end << "\n    " << sentence.text
+        << "\n";
+    if (e.rules.empty()) out << "    no rule fired\n";
+    for (const RuleLine& line : e.rules) {
+      const bool counted = line.suppressed_by.empty();
+      out << (counted ? "    fired      " : "    suppressed ") << line.rule->id << "  "
+          << to_string(line.rule->category) << "  confidence " << line.rule->confidence
+          << "  about " << to_string(line.about) << "  \"" << line.evidence.text << "\" bytes "
+          << line.evidence.start << "-" << line.evidence.end;
+      if (!counted) out << "  by guard " << line.suppressed_by;
+      out << "\n               rule at " << line.rule->file << ":" << line.rule->line;
+      if (!line.rule->reason.empty()) out << " (" << line.rule->reason << ")";
+      out << "\n";
+    }
+  }
+}
+
+nlohmann::ordered_json to_json(const Analysis& analysis,
+                               const std::vector<SentenceExplanation>& sentences) {
+  nlohmann::ordered_json doc;
+  doc["id"] = analysis.document.id;
+  doc["format"] = to_string(analysis.document.format);
+  auto& list = doc["sentences"] = nlohmann::ordered_json::array();
+  for (const auto& e : sentences) {
+    nlohmann::ordered_json s;
+    s["text"] = e.sentence->text;
+    s["start"] = e.sentence->original.begin;
+    s["end"] = e.sentence->original.end;
+    s["line"] = e.sentence->line;
+    s["turn"] = e.sentence->turn;
+    s["speaker"] = e.turn->speaker;
+    s["role"] = to_string(e.turn->role);
+    s["register"] = to_string(e.context.reg);
+    auto& rules = s["rules"] = nlohmann::ordered_json::array();
+    for (const RuleLine& line : e.rules) {
+      nlohmann::ordered_json r;
+      r["id"] = line.rule->id;
+      r["category"] = to_string(line.rule->category);
+      r["confidence"] = line.rule->confidence;
+      r["about"] = to_string(line.about);
+      r["text"] = line.evidence.text;
+      r["start"] = line.evidence.start;
+      r["end"] = line.evidence.end;
+      r["line"] = line.evidence.line;
+      r["suppressed_by"] = line.suppressed_by.empty()
+                               ? nlohmann::ordered_json(nullptr)
+                               : nlohmann::ordered_json(std::string(line.suppressed_by));
+      r["rule_at"] = line.rule->file + ":" + std::to_string(line.rule->line);
+      rules.push_back(std::move(r));
+    }
+    list.push_back(std::move(s));
+  }
+  return doc;
+}
+
+int run_explain(const ExplainOptions& options) {
+  const std::filesystem::path dir =
+      options.lexicons.empty() ? data_dir() / "lexicons" : std::filesystem::path(options.lexicons);
+  auto lexicon = Lexicon::load(dir);
+  if (!lexicon.ok()) {
+    std::cerr << lexicon.error().where_message() << "\n";
+    return kExitUsage;
+  }
+  auto documents = read_input(options.input);
+  if (!documents.ok()) {
+    std::cerr << documents.error().where_message() << "\n";
+    return kExitSomeFailed;
+  }
+  for (auto& document : documents.value()) {
+    const Analysis analysis = segment_document(std::move(document));
+    const auto sentences = explain(analysis, lexicon.value());
+    if (options.json) {
+      auto doc = to_json(analysis, sentences);
+      doc["lexicons"] = lexicon.value().version();
+      std::cout << doc.dump() << "\n";
+    } else {
+      print_text(analysis, sentences, std::cout);
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_explain_command(CLI::App& app, int& exit_status) {
-  auto* command = app.add_subcommand("explain", "(not built yet)");
-  command->callback([&exit_status] {
-    std::cerr << "conduct explain: not built yet\n";
-    exit_status = kExitUsage;
-  });
+  auto options = std::make_shared<ExplainOptions>();
+  auto* command = app.add_subcommand(
+      "explain",
+      "Show, for each sentence of TEXT or of the file PATH, which rules fired (id, category, "
+      "confidence, the matched original text with byte offsets) and which hits a guard "
+      "suppressed. Exit 2 for a broken lexicon, 1 for an unreadable input.");
+  command->add_option("input", options->input, "Notes text, or a path to a file")->required();
+  command->add_option("--lexicons", options->lexicons, "Lexicon dir (default: shipped)");
+  command->add_flag("--json", options->json, "One JSON object per document");
+  command->callback([options, &exit_status] { exit_status = run_explain(*options); });
 }
 
 }  // namespace conduct::cli
