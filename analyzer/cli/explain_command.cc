@@ -3,6 +3,7 @@
 // (one SentenceExplanation per sentence, one vector per section) and printed
 // as text or JSON after, so a new section (model features, points) is one
 // more field, one more collector and one more printer.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -107,6 +108,14 @@ std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon
       explanation.rules.push_back(
           {hit.rule, hit.about, evidence_for(analysis, s, hit.span), hit.suppressed_by});
     }
+    // Reading order: by position, then rule id.
+    std::stable_sort(explanation.rules.begin(), explanation.rules.end(),
+                     [](const RuleLine& a, const RuleLine& b) {
+                       if (a.evidence.start != b.evidence.start) {
+                         return a.evidence.start < b.evidence.start;
+                       }
+                       return a.rule->id < b.rule->id;
+                     });
     out.push_back(std::move(explanation));
   }
   return out;
