@@ -111,7 +111,8 @@ Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& vad
     std::string_view measure = stripped.substr(tab + 1);
     measure = measure.substr(0, measure.find('\t'));
     const std::optional<double> valence = parse_number(strip_ascii_space(measure));
-    if (!valence) {
+    // Non-finite valences are refused: NaN would break every comparison.
+    if (!valence || !std::isfinite(*valence)) {
       error = line_error("bad_lexicon_line", join({"the valence `", measure, "` is not a number"}),
                          vader_lexicon, number);
       return false;

@@ -50,6 +50,9 @@ TEST(SentimentLexicon, BadLinesNameFileAndLine) {
   ASSERT_FALSE(not_a_number.ok());
   EXPECT_EQ(not_a_number.error().line, 3u);
   EXPECT_EQ(not_a_number.error().message, "the valence `very` is not a number");
+  Result<SentimentLexicon> nan = SentimentLexicon::load(write_temp_file("nan2.txt", "good\tnan\n"));
+  ASSERT_FALSE(nan.ok());
+  EXPECT_EQ(nan.error().line, 1u);
 }
 
 TEST(SentimentLexicon, MissingFileSaysToRunSetup) {
