@@ -190,7 +190,13 @@ std::string ledger_table(const Ledger& ledger) {
       const std::size_t f = adjustment.findings.front();
       if (f < round.entry.findings.size()) {
         const Evidence& evidence = round.entry.findings[f].evidence;
-        out << " (line " << evidence.line << ": \"" << one_line(evidence.text, 60) << "\")";
+        // Text formats quote a line of the file; JSON formats the turn's JSON Pointer.
+        if (evidence.line > 0 || evidence.source.empty()) {
+          out << " (line " << evidence.line;
+        } else {
+          out << " (" << evidence.source;
+        }
+        out << ": \"" << one_line(evidence.text, 60) << "\")";
       }
       out << '\n';
     }

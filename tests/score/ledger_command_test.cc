@@ -100,6 +100,32 @@ TEST(LedgerCommandTest, OpeningDefaultsToTheBalanceStatedBeforeAnyAdjustment) {
   EXPECT_NE(table.output.find("opening from --opening"), std::string::npos) << table.output;
 }
 
+TEST(LedgerCommandTest, JsonLinesRoundsFollowTheirDates) {
+  const auto input = std::filesystem::temp_directory_path() /
+                     ("conduct_ledger_dates_" + std::to_string(::getpid()) + ".jsonl");
+  {
+    std::ofstream out(input);
+    out << R"({"id":"later","date":"2024-03-01T10:00:00Z","text":"They are at -8 points."})" << '\n'
+        << R"({"id":"earlier","date":"2024-01-10","text":"They are now at -5 points."})" << '\n';
+  }
+  const auto run = testing::run_command(
+      conduct_command("ledger --no-model --format jsonl " + input.string() + " 2>/dev/null"));
+  std::filesystem::remove(input);
+  ASSERT_EQ(run.exit_status, 0) << run.output;
+  const auto records = parse_lines(run.output);
+  ASSERT_EQ(records.size(), 3u) << run.output;
+  EXPECT_EQ(records[0]["id"], "earlier");
+  EXPECT_EQ(records[0]["date"], "2024-01-10");
+  EXPECT_EQ(records[1]["id"], "later");
+  EXPECT_EQ(records[2]["order"], "date");
+  // The first round states -5 before any adjustment: that is the opening.
+  EXPECT_EQ(records[2]["opening_from"], "stated");
+  EXPECT_EQ(records[2]["stated_balance"], -8);
+  EXPECT_EQ(records[2]["difference"], 3);  // no finding moved the balance; the text says -8
+  const auto validation = testing::validate_jsonl(run.output, "ledger_dates");
+  EXPECT_EQ(validation.exit_status, 0) << validation.output;
+}
+
 TEST(LedgerCommandTest, UnreadableRoundIsAnErrorRecordAndExitOne) {
   CONDUCT_REQUIRE_SHARED();
   const auto run = testing::run_command(conduct_command(
