@@ -169,22 +169,35 @@ Fit fit(const LogisticLoss& loss, const std::vector<std::size_t>& validation,
   return best;
 }
 
-// The threshold in [0.05, 0.95] (steps of 0.01) with the best F1 on the
-// validation fold; ties go to the one nearest 0.5. 0.5 when the fold has no
-// positives.
-float choose_threshold(const std::vector<double>& p, const std::vector<std::uint8_t>& y) {
+PrfCounts counts_at(const std::vector<double>& p, const std::vector<std::uint8_t>& y, double t) {
+  PrfCounts c;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const bool predicted = p[i] >= t;
+    c.tp += predicted && y[i];
+    c.fp += predicted && !y[i];
+    c.fn += !predicted && y[i];
+  }
+  return c;
+}
+
+// The threshold in [0.05, 0.95] (steps of 0.01) on the validation fold: with
+// a precision target, the lowest that reaches it (0.95 when none does);
+// otherwise the one with the best F1, ties going to the one nearest 0.5.
+// 0.5 when the fold has no positives.
+float choose_threshold(const std::vector<double>& p, const std::vector<std::uint8_t>& y,
+                       double target_precision) {
   if (std::find(y.begin(), y.end(), 1) == y.end()) return 0.5f;
+  if (target_precision > 0) {
+    for (int t = 5; t <= 95; ++t) {
+      const PrfCounts c = counts_at(p, y, t / 100.0);
+      if (c.tp > 0 && c.precision() >= target_precision) return static_cast<float>(t / 100.0);
+    }
+    return 0.95f;
+  }
   double best_f1 = -1.0;
   int best = 50;
   for (int t = 5; t <= 95; ++t) {
-    PrfCounts c;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      const bool predicted = p[i] >= t / 100.0;
-      c.tp += predicted && y[i];
-      c.fp += predicted && !y[i];
-      c.fn += !predicted && y[i];
-    }
-    const double f = c.f1();
+    const double f = counts_at(p, y, t / 100.0).f1();
     if (f > best_f1 + 1e-12 ||
         (std::fabs(f - best_f1) <= 1e-12 && std::abs(t - 50) < std::abs(best - 50))) {
       best_f1 = f;
@@ -288,7 +301,10 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
     double macro_f1 = 0.0;
     std::vector<std::pair<std::string, double>> per_label;
     for (std::size_t l = 0; l < labels; ++l) {
-      header.thresholds[l] = exclusive ? 0.5f : choose_threshold(p[l], y[l]);
+      header.thresholds[l] = exclusive
+                                 ? 0.5f
+                                 : std::max(options.min_threshold,
+                                            choose_threshold(p[l], y[l], options.target_precision));
       PrfCounts c;
       for (std::size_t v = 0; v < validation.size(); ++v) {
         const bool predicted = p[l][v] >= header.thresholds[l];

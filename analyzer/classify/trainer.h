@@ -41,6 +41,15 @@ struct TrainOptions {
   /// After choosing l2, iterations and thresholds on the validation fold,
   /// fit again on all examples (train + validation).
   bool refit = true;
+  /// Floor of the per-label thresholds. Thresholds are chosen for F1 on the
+  /// validation fold, whose share of positives is that of the training data;
+  /// text where a label is rarer (most sentences of real call notes are plain
+  /// narrative) needs a higher bar, as a prior shift says.
+  float min_threshold = 0.0f;
+  /// When > 0, each label's threshold is instead the lowest one whose
+  /// validation precision reaches this target (0.95 when none does): for a
+  /// model that adds findings beside precise rules, precision comes first.
+  double target_precision = 0.0;
 };
 
 /// Trains a model. Deterministic: the same data and options give a model

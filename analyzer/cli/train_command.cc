@@ -32,6 +32,8 @@ struct TrainCommandOptions {
   double validation = 0.2;
   int max_iterations = 300;
   bool no_refit = false;
+  float min_threshold = 0.0f;
+  double target_precision = 0.0;
   bool json = false;
   std::filesystem::path lexicons;
   std::filesystem::path sentiment_lexicon;
@@ -54,6 +56,8 @@ int run_train(const TrainCommandOptions& o) {
   options.validation_fraction = o.validation;
   options.max_iterations = o.max_iterations;
   options.refit = !o.no_refit;
+  options.min_threshold = o.min_threshold;
+  options.target_precision = o.target_precision;
 
   // Lexicon and sentiment are loaded only when the features use them.
   Resources resources;
@@ -186,6 +190,16 @@ void add_train_command(CLI::App& app, int& exit_status) {
       ->capture_default_str();
   command->add_flag("--no-refit", options->no_refit,
                     "keep the model fitted without the validation fold (default: refit on all)");
+  command
+      ->add_option("--min-threshold", options->min_threshold,
+                   "floor of the per-label thresholds (for text where labels are rarer than "
+                   "in the training data)")
+      ->capture_default_str();
+  command
+      ->add_option("--target-precision", options->target_precision,
+                   "choose each threshold as the lowest reaching this validation precision "
+                   "(default 0: best F1)")
+      ->capture_default_str();
   command->add_flag("--json", options->json, "print the metrics as one JSON object");
   command->add_option("--lexicons", options->lexicons, "lexicon dir (lexicon features)");
   command->add_option("--sentiment-lexicon", options->sentiment_lexicon,
