@@ -1,0 +1,120 @@
+// The shipped model, models/conduct.model: trained reproducibly from corpus/
+// by tools/train-shipped-model, and right on a known sentence of each
+// category and on hard negatives. Runs the real binary, as users do.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace conduct {
+namespace {
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return out;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+  EXPECT_EQ(::pclose(pipe), 0) << command;
+  return out;
+}
+
+std::filesystem::path temp_path(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("conduct_shipped_" + std::to_string(::getpid()) + "_" + name);
+}
+
+TEST(ShippedModel, TrainingTwiceGivesIdenticalBytes) {
+  const auto script = testing::source_dir() / "tools/train-shipped-model";
+  const auto a = temp_path("a.model"), b = temp_path("b.model");
+  run(script.string() + " " + CONDUCT_BINARY + " " + a.string() + " >/dev/null");
+  run(script.string() + " " + CONDUCT_BINARY + " " + b.string() + " >/dev/null");
+  const std::string first = testing::read_file(a), second = testing::read_file(b);
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+  ASSERT_GT(first.size(), 1000u);
+  EXPECT_LT(first.size(), 2u * 1024 * 1024);  // the shipped file stays small
+  EXPECT_TRUE(first == second) << "two trainings from corpus/ differ";
+}
+
+TEST(ShippedModel, KnownSentencesAndHardNegatives) {
+  // Written for this test, not taken from corpus/; each names the labels the
+  // shipped model must give it (exactly).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {R"({"text":"Your call is important to us, please stay on the line.","register":"speech","speaker":"agent"})",
+       {"scripted"}},
+      {R"({"text":"You need to relax, sir.","register":"speech","speaker":"agent"})",
+       {"unprofessional"}},
+      {R"({"text":"I'm not going to argue with you.","register":"speech","speaker":"agent"})",
+       {"unprofessional"}},
+      {R"({"text":"There is nothing I can do about that, it's our policy.","register":"speech","speaker":"agent"})",
+       {"dismissive"}},
+      {R"({"text":"I left three voicemails and nobody ever called me back.","register":"report","speaker":"author"})",
+       {"unresponsive"}},
+      {R"({"text":"She promised a credit on my next bill but it never showed up.","register":"report","speaker":"author"})",
+       {"broken_promise"}},
+      {R"({"text":"I was transferred four times and had to explain everything again each time.","register":"report","speaker":"author"})",
+       {"runaround"}},
+      {R"({"text":"I'm so sorry you've had to deal with this while your mum is in hospital.","register":"speech","speaker":"agent"})",
+       {"empathy"}},
+      {R"({"text":"That was our mistake, and I'll personally call you tomorrow to confirm it's fixed.","register":"speech","speaker":"agent"})",
+       {"ownership"}},
+      {R"({"text":"The internet has been working perfectly since the technician replaced the router.","register":"report","speaker":"author"})",
+       {"resolved"}},
+      {R"({"text":"If this isn't fixed by Monday I'm cancelling my account and switching to another bank.","register":"speech","speaker":"customer"})",
+       {"churn_risk"}},
+      // Hard negatives: polite firmness is not dismissive; a plain request is nothing.
+      {R"({"text":"I am afraid the warranty does not cover water damage, but I can book the repair at a discount for you.","register":"speech","speaker":"agent"})",
+       {}},
+      {R"({"text":"Could you confirm the account number for me, please?","register":"speech","speaker":"agent"})",
+       {}},
+  };
+  const auto input = temp_path("known.jsonl");
+  {
+    std::ofstream out(input);
+    for (const auto& [line, labels] : cases) out << line << "\n";
+  }
+  const std::string output = run(std::string(CONDUCT_BINARY) + " classify " + input.string());
+  std::filesystem::remove(input);
+  std::vector<nlohmann::json> records;
+  std::size_t begin = 0;
+  while (begin < output.size()) {
+    const std::size_t end = output.find('\n', begin);
+    records.push_back(nlohmann::json::parse(output.substr(begin, end - begin)));
+    begin = end + 1;
+  }
+  ASSERT_EQ(records.size(), cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(records[i]["labels"].get<std::vector<std::string>>(), cases[i].second)
+        << cases[i].first;
+    EXPECT_EQ(records[i]["scores"].size(), 10u);
+  }
+}
+
+TEST(ShippedModel, CorruptModelExitsTwoWithAMessage) {
+  const auto bad = temp_path("bad.model");
+  const std::string bytes("CNDM\x01\x00\x00\x00garbage", 15);  // version 1, no checksum
+  std::ofstream(bad, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+  const std::string command =
+      std::string(CONDUCT_BINARY) + " classify --model " + bad.string() + " </dev/null 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::array<char, 4096> buffer{};
+  const std::size_t n = std::fread(buffer.data(), 1, buffer.size() - 1, pipe);
+  const int status = ::pclose(pipe);
+  std::filesystem::remove(bad);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(std::string(buffer.data(), n).find("bad.model"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conduct
