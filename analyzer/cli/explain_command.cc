@@ -8,13 +8,17 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 
+#include "classify/extras.h"
+#include "classify/model.h"
 #include "cli/commands.h"
 #include "lexicon/lexicon.h"
 #include "read/reader.h"
 #include "report/pipeline.h"
+#include "sentiment/vader.h"
 
 namespace conduct::cli {
 namespace {
@@ -23,6 +27,9 @@ struct ExplainOptions {
   std::string input;     // text, or a path to a file
   std::string lexicons;  // --lexicons DIR
   bool json = false;
+  std::string model;         // --model FILE
+  bool no_model = false;     // --no-model
+  std::size_t features = 5;  // --features K: top contributing features shown
 };
 
 // One rule hit, quoted from the original text.
@@ -33,13 +40,46 @@ struct RuleLine {
   std::string_view suppressed_by;  // empty when the hit counts
 };
 
+// One model finding of a sentence and the features that pushed it there.
+struct ModelLine {
+  std::string label;
+  float probability = 0;
+  float threshold = 0;
+  float bias = 0;
+  std::vector<FeatureContribution> features;  // largest |weight x value| first
+};
+
 struct SentenceExplanation {
   std::size_t index = 0;
   const Sentence* sentence = nullptr;
   const Turn* turn = nullptr;
   MatchContext context;
-  std::vector<RuleLine> rules;  // section: lexicon rules, counted and suppressed
+  std::vector<RuleLine> rules;   // section: lexicon rules, counted and suppressed
+  std::vector<ModelLine> model;  // section: model findings (labels past threshold)
 };
+
+// Adds the model section: the model sees the sentence as the pipeline shows
+// it (normalized text, the categories of the rules that counted, the VADER
+// compound), and each label past its threshold lists its top features.
+void add_model_section(std::vector<SentenceExplanation>& sentences, const Model& model,
+                       const SentimentScorer& sentiment, std::size_t k) {
+  std::vector<float> probabilities;
+  for (auto& e : sentences) {
+    std::vector<Category> categories;
+    for (const RuleLine& line : e.rules) {
+      if (line.suppressed_by.empty()) categories.push_back(line.rule->category);
+    }
+    const auto extras =
+        sentence_extras(model.features(), categories, sentiment.score(e.sentence->text).compound);
+    const std::vector<std::string_view> views(extras.begin(), extras.end());
+    model.predict(e.sentence->normalized_text, views, probabilities);
+    for (std::size_t l = 0; l < probabilities.size(); ++l) {
+      if (probabilities[l] < model.thresholds()[l]) continue;
+      e.model.push_back({model.labels()[l], probabilities[l], model.thresholds()[l], model.bias(l),
+                         model.explain(e.sentence->normalized_text, views, l, k)});
+    }
+  }
+}
 
 MatchContext context_for(const Document& document, const Turn& turn) {
   return {document.format == Format::notes ? Register::report : Register::speech, turn.role};
@@ -143,6 +183,14 @@ void print_text(const Analysis& analysis, const std::vector<SentenceExplanation>
       if (!line.rule->reason.empty()) out << " (" << line.rule->reason << ")";
       out << "\n";
     }
+    for (const ModelLine& line : e.model) {
+      out << "    model      model:" << line.label << "  probability " << line.probability
+          << " (threshold " << line.threshold << ", bias " << line.bias << ")\n";
+      for (const FeatureContribution& f : line.features) {
+        out << "               " << (f.contribution >= 0 ? "+" : "") << f.contribution << "  "
+            << f.feature << "  (weight " << f.weight << " x value " << f.value << ")\n";
+      }
+    }
   }
 }
 
@@ -179,6 +227,22 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
       r["rule_at"] = line.rule->file + ":" + std::to_string(line.rule->line);
       rules.push_back(std::move(r));
     }
+    auto& model = s["model"] = nlohmann::ordered_json::array();
+    for (const ModelLine& line : e.model) {
+      nlohmann::ordered_json m;
+      m["source"] = "model:" + line.label;
+      m["probability"] = line.probability;
+      m["threshold"] = line.threshold;
+      m["bias"] = line.bias;
+      auto& features = m["features"] = nlohmann::ordered_json::array();
+      for (const FeatureContribution& f : line.features) {
+        features.push_back({{"feature", f.feature},
+                            {"contribution", f.contribution},
+                            {"weight", f.weight},
+                            {"value", f.value}});
+      }
+      model.push_back(std::move(m));
+    }
     list.push_back(std::move(s));
   }
   return doc;
@@ -192,6 +256,19 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << lexicon.error().where_message() << "\n";
     return kExitUsage;
   }
+  // The model and the sentiment scorer it reads, unless --no-model.
+  std::optional<Resources> resources;
+  if (!options.no_model) {
+    ResourcePaths paths;
+    paths.lexicons = dir;
+    paths.model = options.model;
+    auto loaded = Resources::load(paths);
+    if (!loaded.ok()) {
+      std::cerr << loaded.error().where_message() << "\n";
+      return kExitUsage;
+    }
+    resources = std::move(loaded).value();
+  }
   auto documents = read_input(options.input);
   if (!documents.ok()) {
     std::cerr << documents.error().where_message() << "\n";
@@ -199,10 +276,14 @@ int run_explain(const ExplainOptions& options) {
   }
   for (auto& document : documents.value()) {
     const Analysis analysis = segment_document(std::move(document));
-    const auto sentences = explain(analysis, lexicon.value());
+    auto sentences = explain(analysis, lexicon.value());
+    if (resources && resources->model) {
+      add_model_section(sentences, *resources->model, *resources->sentiment, options.features);
+    }
     if (options.json) {
       auto doc = to_json(analysis, sentences);
       doc["lexicons"] = lexicon.value().version();
+      doc["model"] = resources ? resources->model_version : "none";
       std::cout << doc.dump() << "\n";
     } else {
       print_text(analysis, sentences, std::cout);
@@ -223,6 +304,12 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command->add_option("input", options->input, "Notes text, or a path to a file")->required();
   command->add_option("--lexicons", options->lexicons, "Lexicon dir (default: shipped)");
   command->add_flag("--json", options->json, "One JSON object per document");
+  command->add_option("--model", options->model, "Model file (default: shipped)");
+  command->add_flag("--no-model", options->no_model, "Rules only, no model section");
+  command
+      ->add_option("--features", options->features,
+                   "Top contributing features shown per model finding")
+      ->capture_default_str();
   command->callback([options, &exit_status] { exit_status = run_explain(*options); });
 }
 

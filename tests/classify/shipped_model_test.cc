@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -114,6 +115,34 @@ TEST(ShippedModel, CorruptModelExitsTwoWithAMessage) {
   std::filesystem::remove(bad);
   EXPECT_EQ(WEXITSTATUS(status), 2);
   EXPECT_NE(std::string(buffer.data(), n).find("bad.model"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conduct
+
+namespace conduct {
+namespace {
+
+TEST(ShippedModel, ExplainShowsTheTopFeaturesOfEachModelFinding) {
+  const std::string out =
+      run(std::string(CONDUCT_BINARY) +
+          " explain --json --features 3 'The rep was reading from a script the whole call.'");
+  const auto doc = nlohmann::json::parse(out);
+  ASSERT_EQ(doc["sentences"].size(), 1u);
+  const auto& model = doc["sentences"][0]["model"];
+  ASSERT_EQ(model.size(), 1u);
+  EXPECT_EQ(model[0]["source"], "model:scripted");
+  EXPECT_GE(model[0]["probability"].get<double>(), model[0]["threshold"].get<double>());
+  ASSERT_EQ(model[0]["features"].size(), 3u);
+  double previous = 1e9;
+  for (const auto& f : model[0]["features"]) {
+    const double c = std::fabs(f["contribution"].get<double>());
+    EXPECT_LE(c, previous);
+    previous = c;
+    EXPECT_NEAR(f["contribution"].get<double>(),
+                f["weight"].get<double>() * f["value"].get<double>(), 1e-4);
+  }
+  EXPECT_TRUE(doc["model"].get<std::string>().rfind("cndm-1:", 0) == 0);
 }
 
 }  // namespace
