@@ -1,0 +1,202 @@
+// Amazon Transcribe output. Turns are rebuilt from word items: each
+// pronunciation item gets a speaker (its own speaker_label or channel_label,
+// else the speaker_labels segment it falls in), punctuation follows the word
+// before it, and consecutive words of one speaker form a turn. A turn's source
+// points at its first item ("/results/items/17").
+#include <algorithm>
+#include <map>
+
+#include "read/formats.h"
+#include "read/json_input.h"
+
+namespace conduct::read_detail {
+namespace {
+
+struct Word {
+  std::string_view content;  // a view into the parsed document
+  bool punctuation = false;
+  std::optional<std::int64_t> begin_ms;
+  std::optional<std::int64_t> end_ms;
+  std::string_view speaker;
+  // Where the item sits: results.items[index] (channel < 0) or
+  // results.channel_labels.channels[channel].items[index].
+  int channel = -1;
+  std::size_t index = 0;
+};
+
+std::string_view string_member(const Json& object, std::string_view key) {
+  const Json* value = member(object, key);
+  if (value == nullptr || !value->is_string()) return {};
+  return value->get_ref<const std::string&>();
+}
+
+std::optional<Word> word_of(const Json& item) {
+  const Json* alternatives = member(item, "alternatives");
+  if (alternatives == nullptr || !alternatives->is_array() || alternatives->empty()) {
+    return std::nullopt;
+  }
+  Word word;
+  word.content = string_member((*alternatives)[0], "content");
+  if (word.content.empty()) return std::nullopt;
+  word.punctuation = string_member(item, "type") == "punctuation";
+  if (const Json* start = member(item, "start_time")) word.begin_ms = seconds_to_ms(*start);
+  if (const Json* end = member(item, "end_time")) word.end_ms = seconds_to_ms(*end);
+  word.speaker = string_member(item, "speaker_label");
+  if (word.speaker.empty()) word.speaker = string_member(item, "channel_label");
+  return word;
+}
+
+// Words of results.channel_labels.channels[*].items, merged by time; a
+// punctuation item keeps its place after the word before it.
+std::vector<Word> channel_words(const Json& channels) {
+  struct Keyed {
+    std::int64_t key;
+    Word word;
+  };
+  std::vector<Keyed> keyed;
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    const Json* items = member(channels[c], "items");
+    if (items == nullptr || !items->is_array()) continue;
+    const std::string_view label = string_member(channels[c], "channel_label");
+    std::int64_t key = 0;
+    for (std::size_t k = 0; k < items->size(); ++k) {
+      auto word = word_of((*items)[k]);
+      if (!word) continue;
+      if (word->speaker.empty()) word->speaker = label;
+      word->channel = static_cast<int>(c);
+      word->index = k;
+      if (word->begin_ms) key = *word->begin_ms;
+      keyed.push_back({key, *word});
+    }
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return a.word.channel < b.word.channel;
+  });
+  std::vector<Word> words;
+  words.reserve(keyed.size());
+  for (Keyed& k : keyed) words.push_back(k.word);
+  return words;
+}
+
+// Gives words without a label the speaker of the speaker_labels item with
+// the same start time, or of the segment whose time range holds the word.
+void label_from_segments(const Json& segments, std::vector<Word>& words) {
+  std::map<std::int64_t, std::string_view> by_start;
+  struct Range {
+    std::int64_t begin, end;
+    std::string_view speaker;
+  };
+  std::vector<Range> ranges;
+  for (const Json& segment : segments) {
+    const std::string_view speaker = string_member(segment, "speaker_label");
+    if (speaker.empty()) continue;
+    const Json* start = member(segment, "start_time");
+    const Json* end = member(segment, "end_time");
+    auto begin_ms = start ? seconds_to_ms(*start) : std::nullopt;
+    auto end_ms = end ? seconds_to_ms(*end) : std::nullopt;
+    if (begin_ms && end_ms) ranges.push_back({*begin_ms, *end_ms, speaker});
+    if (const Json* items = member(segment, "items"); items != nullptr && items->is_array()) {
+      for (const Json& item : *items) {
+        const Json* item_start = member(item, "start_time");
+        // -1 for "no time"; an optional here trips GCC's maybe-uninitialized.
+        const std::int64_t ms = item_start ? seconds_to_ms(*item_start).value_or(-1) : -1;
+        const std::string_view item_speaker = string_member(item, "speaker_label");
+        if (ms >= 0) by_start[ms] = item_speaker.empty() ? speaker : item_speaker;
+      }
+    }
+  }
+  for (Word& word : words) {
+    if (!word.speaker.empty() || !word.begin_ms) continue;
+    if (auto it = by_start.find(*word.begin_ms); it != by_start.end()) {
+      word.speaker = it->second;
+      continue;
+    }
+    for (const Range& range : ranges) {
+      if (*word.begin_ms >= range.begin && *word.begin_ms < range.end) {
+        word.speaker = range.speaker;
+        break;
+      }
+    }
+  }
+}
+
+std::string pointer_of(const Word& word) {
+  if (word.channel < 0) return "/results/items/" + std::to_string(word.index);
+  return "/results/channel_labels/channels/" + std::to_string(word.channel) + "/items/" +
+         std::to_string(word.index);
+}
+
+std::vector<Turn> turns_of(const std::vector<Word>& words) {
+  std::vector<Turn> turns;
+  std::string_view previous_speaker;
+  for (const Word& word : words) {
+    // Punctuation belongs to the word before it, whoever is labelled on it.
+    std::string_view speaker = word.punctuation && !turns.empty() ? previous_speaker : word.speaker;
+    if (speaker.empty()) speaker = word.punctuation ? previous_speaker : "unknown";
+    if (speaker.empty()) speaker = "unknown";
+    if (turns.empty() || speaker != previous_speaker) {
+      Turn turn;
+      turn.speaker = std::string(speaker);
+      turn.source = pointer_of(word);
+      turns.push_back(std::move(turn));
+      previous_speaker = speaker;
+    }
+    Turn& turn = turns.back();
+    if (!word.punctuation && !turn.text.empty()) turn.text.push_back(' ');
+    turn.text.append(word.content);
+    if (!word.punctuation) {
+      if (!turn.begin_ms) turn.begin_ms = word.begin_ms;
+      if (word.end_ms) turn.end_ms = word.end_ms;
+    }
+  }
+  for (Turn& turn : turns) turn.end = turn.text.size();
+  return turns;
+}
+
+}  // namespace
+
+Result<std::vector<Turn>> read_aws(const Json& root) {
+  const Json* results = member(root, "results");
+  if (results == nullptr || !results->is_object()) {
+    return unsupported_json("not Amazon Transcribe output: no results object");
+  }
+  std::vector<Word> words;
+  if (const Json* items = member(*results, "items"); items != nullptr && items->is_array()) {
+    words.reserve(items->size());
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      if (auto word = word_of((*items)[i])) {
+        word->index = i;
+        words.push_back(*word);
+      }
+    }
+  }
+  const Json* channel_labels = member(*results, "channel_labels");
+  const Json* channels = channel_labels ? member(*channel_labels, "channels") : nullptr;
+  if (words.empty() && channels != nullptr && channels->is_array()) {
+    words = channel_words(*channels);
+  }
+  if (const Json* speaker_labels = member(*results, "speaker_labels")) {
+    if (const Json* segments = member(*speaker_labels, "segments");
+        segments != nullptr && segments->is_array()) {
+      label_from_segments(*segments, words);
+    }
+  }
+  if (!words.empty()) return turns_of(words);
+  // No items at all: the whole transcript as one turn of an unknown speaker.
+  const Json* transcripts = member(*results, "transcripts");
+  if (transcripts != nullptr && transcripts->is_array() && !transcripts->empty()) {
+    const std::string_view text = string_member((*transcripts)[0], "transcript");
+    Turn turn;
+    turn.speaker = "unknown";
+    turn.text = std::string(text);
+    turn.end = turn.text.size();
+    turn.source = "/results/transcripts/0/transcript";
+    std::vector<Turn> turns;
+    if (!turn.text.empty()) turns.push_back(std::move(turn));
+    return turns;
+  }
+  return unsupported_json("not Amazon Transcribe output: no results.items or results.transcripts");
+}
+
+}  // namespace conduct::read_detail

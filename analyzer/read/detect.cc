@@ -1,0 +1,153 @@
+// Format detection from content; the extension decides only what content
+// leaves open. JSON is recognised by shape, subtitles by their timing lines,
+// labelled text by recurring speaker labels; anything else is call notes.
+#include <map>
+
+#include "read/json_input.h"
+#include "read/reader.h"
+#include "read/text_scan.h"
+
+namespace conduct {
+namespace {
+
+using read_detail::Json;
+using read_detail::LineRange;
+
+// Detection looks at this much of a file; formats announce themselves early.
+constexpr std::size_t kDetectWindow = 64 * 1024;
+
+std::string_view extension_of(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  return path.substr(dot);
+}
+
+bool has_extension(std::string_view path, std::string_view ext) {
+  const std::string_view actual = extension_of(path);
+  if (actual.size() != ext.size()) return false;
+  for (std::size_t i = 0; i < ext.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(actual[i])) != ext[i]) return false;
+  }
+  return true;
+}
+
+bool is_jsonl_path(std::string_view path) {
+  return has_extension(path, ".jsonl") || has_extension(path, ".ndjson");
+}
+
+// The format a parsed JSON value has, by its top-level keys.
+Format json_shape(const Json& value, std::string_view path) {
+  if (read_detail::member(value, "results") != nullptr) return Format::aws;
+  if (read_detail::member(value, "Transcript") != nullptr) return Format::connect;
+  if (read_detail::member(value, "segments") != nullptr) return Format::whisper;
+  if (read_detail::member(value, "text") != nullptr ||
+      read_detail::member(value, "turns") != nullptr || is_jsonl_path(path)) {
+    return Format::jsonl;
+  }
+  // Valid JSON of no known shape: read_document on it says unsupported_json.
+  return Format::aws;
+}
+
+Format detect_json(std::string_view path, std::string_view body,
+                   const std::vector<LineRange>& lines) {
+  // JSON Lines: the first non-blank line is a whole object, and so is the next.
+  std::vector<std::string_view> non_blank;
+  for (const LineRange& line : lines) {
+    std::string_view text = body.substr(line.begin, line.end - line.begin);
+    if (!read_detail::is_blank(text)) non_blank.push_back(text);
+    if (non_blank.size() == 2) break;
+  }
+  if (!non_blank.empty() && Json::accept(non_blank[0])) {
+    const Json first = Json::parse(non_blank[0], nullptr, false);
+    if (non_blank.size() == 1) return json_shape(first, path);
+    const std::size_t next = read_detail::skip_blanks(non_blank[1], 0);
+    if (first.is_object() && next < non_blank[1].size() && non_blank[1][next] == '{') {
+      return Format::jsonl;
+    }
+  }
+  const Json whole = Json::parse(body, nullptr, false);
+  if (!whole.is_discarded()) return json_shape(whole, path);
+  // Broken JSON: guess the format from its keys so that reading it reports
+  // malformed_json with the line.
+  if (is_jsonl_path(path)) return Format::jsonl;
+  const std::string_view head = body.substr(0, kDetectWindow);
+  if (head.find("\"Transcript\"") != std::string_view::npos) return Format::connect;
+  if (head.find("\"segments\"") != std::string_view::npos) return Format::whisper;
+  return Format::aws;
+}
+
+// "{" opens JSON; "[" does only before a value ("[{", "[[", "[\"", "[]"), as
+// "[00:01:02] Agent:" is a timestamped text line.
+bool starts_json(std::string_view text) {
+  if (text.empty()) return false;
+  if (text[0] == '{') return true;
+  if (text[0] != '[') return false;
+  std::size_t next = 1;
+  while (next < text.size() && read_detail::is_space(text[next])) ++next;
+  return next < text.size() &&
+         (text[next] == '{' || text[next] == '[' || text[next] == '"' || text[next] == ']');
+}
+
+bool looks_like_srt(std::string_view body, const std::vector<LineRange>& lines) {
+  std::vector<std::string_view> head;
+  for (const LineRange& line : lines) {
+    std::string_view text = body.substr(line.begin, line.end - line.begin);
+    if (!read_detail::is_blank(text)) head.push_back(text);
+    if (head.size() == 2) break;
+  }
+  if (head.empty()) return false;
+  if (read_detail::parse_cue_timing(head[0])) return true;
+  const bool number = head[0].find_first_not_of("0123456789 \t") == std::string_view::npos;
+  return number && head.size() == 2 && read_detail::parse_cue_timing(head[1]).has_value();
+}
+
+bool has_timing_line(std::string_view body, const std::vector<LineRange>& lines) {
+  for (const LineRange& line : lines) {
+    if (read_detail::parse_cue_timing(body.substr(line.begin, line.end - line.begin))) return true;
+  }
+  return false;
+}
+
+// Two or more labelled lines whose labels recur (or carry timestamps) and
+// cover at least half of the non-blank lines.
+bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines) {
+  std::map<std::string_view, int> counts;
+  std::vector<read_detail::LabelledLine> labelled;
+  std::size_t non_blank = 0;
+  for (const LineRange& line : lines) {
+    std::string_view text = body.substr(line.begin, line.end - line.begin);
+    if (read_detail::is_blank(text)) continue;
+    ++non_blank;
+    if (auto parsed = read_detail::parse_labelled_line(text)) {
+      ++counts[parsed->label];
+      labelled.push_back(*parsed);
+    }
+  }
+  std::size_t believed = 0;
+  for (const auto& line : labelled) {
+    if (counts[line.label] >= 2 || line.begin_ms) ++believed;
+  }
+  return believed >= 2 && believed * 2 >= non_blank;
+}
+
+}  // namespace
+
+Format detect_format(std::string_view path, std::string_view bytes) {
+  std::size_t body_start = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::string_view body = bytes.substr(body_start);
+  std::size_t first = 0;
+  while (first < body.size() && read_detail::is_space(body[first])) ++first;
+  if (body.substr(first, 6) == "WEBVTT") return Format::vtt;
+  const std::string_view window = body.substr(0, kDetectWindow);
+  const std::vector<LineRange> lines = read_detail::split_lines(window, 0);
+  if (starts_json(body.substr(first))) return detect_json(path, body, lines);
+  if (looks_like_srt(window, lines)) return Format::srt;
+  if (looks_like_text(window, lines)) return Format::text;
+  // Content says notes; a subtitle extension with timing lines says otherwise.
+  if (has_extension(path, ".vtt") && has_timing_line(window, lines)) return Format::vtt;
+  if (has_extension(path, ".srt") && has_timing_line(window, lines)) return Format::srt;
+  return Format::notes;
+}
+
+}  // namespace conduct

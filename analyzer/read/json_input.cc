@@ -1,0 +1,93 @@
+#include "read/json_input.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "read/text_scan.h"
+
+namespace conduct::read_detail {
+
+Result<Json> parse_json(std::string_view bytes, std::size_t begin) {
+  std::string_view text = bytes.substr(begin);
+  try {
+    return Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte counts from 1 and names the last byte read.
+    std::size_t at = begin + (e.byte > 0 ? e.byte - 1 : 0);
+    Error error;
+    error.code = "malformed_json";
+    error.line = line_number_at(bytes, at);
+    error.message = std::string("malformed JSON: ") + e.what();
+    return error;
+  } catch (const std::exception& e) {
+    return Error{"malformed_json", std::string("malformed JSON: ") + e.what(), "", 0};
+  }
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::optional<std::int64_t> seconds_to_ms(const Json& value) {
+  double seconds = 0;
+  if (value.is_number()) {
+    seconds = value.get<double>();
+  } else if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    seconds = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size()) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e9) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(seconds * 1000.0));
+}
+
+std::optional<std::int64_t> millis(const Json& value) {
+  if (value.is_number_integer()) return value.get<std::int64_t>();
+  if (value.is_number_float()) {
+    const double ms = value.get<double>();
+    if (!std::isfinite(ms) || std::fabs(ms) > 1e15) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(ms));
+  }
+  if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    const long long ms = std::strtoll(text.c_str(), &end, 10);
+    if (end != text.c_str() + text.size()) return std::nullopt;
+    return static_cast<std::int64_t>(ms);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> scalar_text(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number()) return value.dump();
+  return std::nullopt;
+}
+
+const Json* member(const Json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+Error unsupported_json(std::string message) {
+  return Error{"unsupported_json", std::move(message), "", 0};
+}
+
+}  // namespace conduct::read_detail

@@ -1,0 +1,42 @@
+// JSON helpers shared by the JSON readers and detection.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace conduct::read_detail {
+
+using Json = nlohmann::ordered_json;
+
+/// Parses bytes[begin, size) as one JSON value. Errors: malformed_json with
+/// the 1-based line (in `bytes`) of the byte where parsing failed. Never
+/// throws.
+Result<Json> parse_json(std::string_view bytes, std::size_t begin);
+
+/// A JSON Pointer reference token (RFC 6901: "~" -> "~0", "/" -> "~1").
+std::string pointer_token(std::string_view key);
+
+/// Seconds as a number (1.24) or a numeric string ("1.24") in milliseconds,
+/// rounded; nullopt for anything else.
+std::optional<std::int64_t> seconds_to_ms(const Json& value);
+
+/// Integer milliseconds (a number or numeric string); nullopt otherwise.
+std::optional<std::int64_t> millis(const Json& value);
+
+/// A string as is, a number as JSON writes it; nullopt for other types.
+std::optional<std::string> scalar_text(const Json& value);
+
+/// The member `key` of `object` when `object` is an object holding it, else
+/// nullptr. Never throws.
+const Json* member(const Json& object, std::string_view key);
+
+/// An unsupported_json error.
+Error unsupported_json(std::string message);
+
+}  // namespace conduct::read_detail

@@ -1,0 +1,131 @@
+// One JSON Lines record: {"id", "text"} or {"id", "turns": [...]}; every other
+// field is passed through in input order. A record with `text` is read like
+// call notes: one turn by "author", the customer.
+#include <cctype>
+
+#include "normalize/normalizer.h"
+#include "read/json_input.h"
+#include "read/reader.h"
+#include "read/text_scan.h"
+
+namespace conduct {
+namespace {
+
+using read_detail::Json;
+using read_detail::member;
+
+Error record_error(std::string code, std::string message, std::string_view fallback_id) {
+  return Error{std::move(code), std::string(fallback_id) + ": " + message, "", 0};
+}
+
+std::optional<Role> parse_role(const Json& value) {
+  if (!value.is_string()) return std::nullopt;
+  std::string role = value.get<std::string>();
+  for (char& c : role) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (role == "agent") return Role::agent;
+  if (role == "customer") return Role::customer;
+  return std::nullopt;
+}
+
+// A turn's times: begin_ms/end_ms, or start/end in seconds.
+void read_times(const Json& object, Turn& turn) {
+  if (const Json* begin = member(object, "begin_ms")) {
+    turn.begin_ms = read_detail::millis(*begin);
+  } else if (const Json* start = member(object, "start")) {
+    turn.begin_ms = read_detail::seconds_to_ms(*start);
+  }
+  if (const Json* end = member(object, "end_ms")) {
+    turn.end_ms = read_detail::millis(*end);
+  } else if (const Json* stop = member(object, "end")) {
+    turn.end_ms = read_detail::seconds_to_ms(*stop);
+  }
+}
+
+bool is_iso_date(const std::string& text) {
+  if (text.size() < 10) return false;
+  for (std::size_t i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? text[i] != '-' : !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Document> read_jsonl_record(std::string_view line, std::string_view fallback_id,
+                                   const ReadOptions& options) {
+  std::size_t bad = 0;
+  if (!is_valid_utf8(line, &bad)) {
+    return record_error("invalid_utf8",
+                        "invalid UTF-8 at byte " + std::to_string(bad) + " of the record",
+                        fallback_id);
+  }
+  auto parsed = read_detail::parse_json(line, 0);
+  if (!parsed.ok()) {
+    return record_error("malformed_json", parsed.error().message, fallback_id);
+  }
+  const Json& record = parsed.value();
+  if (!record.is_object()) {
+    return record_error("malformed_json", "a JSON Lines record must be a JSON object", fallback_id);
+  }
+  Document document;
+  document.format = Format::jsonl;
+  document.id = std::string(fallback_id);
+  const Json* turns = member(record, "turns");
+  const Json* text = member(record, "text");
+  const bool use_turns = turns != nullptr && turns->is_array();
+  if (use_turns) {
+    for (std::size_t i = 0; i < turns->size(); ++i) {
+      const Json& entry = (*turns)[i];
+      const Json* turn_text = member(entry, "text");
+      if (turn_text == nullptr || !turn_text->is_string()) {
+        return record_error("missing_text", "turn " + std::to_string(i) + " has no text string",
+                            fallback_id);
+      }
+      Turn turn;
+      turn.text = turn_text->get<std::string>();
+      turn.end = turn.text.size();
+      turn.source = "/turns/" + std::to_string(i) + "/text";
+      const Json* speaker = member(entry, "speaker");
+      auto label = speaker ? read_detail::scalar_text(*speaker) : std::nullopt;
+      turn.speaker = label && !label->empty() ? *label : "unknown";
+      if (const Json* role = member(entry, "role"))
+        turn.role = parse_role(*role).value_or(Role::unknown);
+      read_times(entry, turn);
+      document.turns.push_back(std::move(turn));
+    }
+  } else if (text != nullptr && text->is_string()) {
+    Turn turn;
+    turn.speaker = "author";
+    turn.role = Role::customer;
+    turn.text = text->get<std::string>();
+    turn.end = turn.text.size();
+    turn.source = "/text";
+    document.turns.push_back(std::move(turn));
+  } else {
+    return record_error("missing_text", "the record has neither a text string nor a turns array",
+                        fallback_id);
+  }
+  bool any_text = false;
+  for (const Turn& turn : document.turns) {
+    any_text = any_text || !read_detail::is_blank(turn.text);
+  }
+  if (!any_text) return record_error("no_text", "the record has no text", fallback_id);
+
+  for (auto it = record.begin(); it != record.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "id") {
+      if (auto id = read_detail::scalar_text(it.value())) document.id = *id;
+      continue;
+    }
+    if ((key == "turns" && use_turns) || (key == "text" && !use_turns)) continue;
+    if (key == "date" && it.value().is_string() && is_iso_date(it.value().get<std::string>())) {
+      document.date = it.value().get<std::string>().substr(0, 10);
+    }
+    document.passthrough[key] = it.value();
+  }
+  infer_roles(document, options);
+  return document;
+}
+
+}  // namespace conduct

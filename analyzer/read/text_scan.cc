@@ -1,0 +1,199 @@
+#include "read/text_scan.h"
+
+#include <algorithm>
+
+namespace conduct::read_detail {
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Reads 1..max_digits digits at text[pos]; advances pos.
+std::optional<std::int64_t> read_number(std::string_view text, std::size_t& pos,
+                                        std::size_t max_digits) {
+  std::size_t i = pos;
+  std::int64_t value = 0;
+  while (i < text.size() && is_digit(text[i]) && i - pos < max_digits) {
+    value = value * 10 + (text[i] - '0');
+    ++i;
+  }
+  if (i == pos) return std::nullopt;
+  pos = i;
+  return value;
+}
+
+// Characters a speaker label may hold besides letters and digits. Bytes of
+// multi-byte UTF-8 characters are allowed so that "José:" is a label.
+bool is_label_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return is_alpha(c) || is_digit(c) || u >= 0x80 || c == '_' || c == '-' || c == '\'' || c == '#' ||
+         c == '&' || c == '/';
+}
+
+}  // namespace
+
+std::vector<LineRange> split_lines(std::string_view bytes, std::size_t from) {
+  std::vector<LineRange> lines;
+  std::size_t number = 1;
+  std::size_t pos = from;
+  while (pos < bytes.size()) {
+    std::size_t nl = bytes.find('\n', pos);
+    const std::size_t next = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    if (end > pos && bytes[end - 1] == '\r') --end;
+    lines.push_back({pos, end, number});
+    ++number;
+    pos = next;
+  }
+  return lines;
+}
+
+std::size_t line_number_at(std::string_view bytes, std::size_t offset) {
+  offset = std::min(offset, bytes.size());
+  return 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+bool is_blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), is_space);
+}
+
+std::size_t skip_blanks(std::string_view bytes, std::size_t pos) {
+  while (pos < bytes.size() && (bytes[pos] == ' ' || bytes[pos] == '\t')) ++pos;
+  return pos;
+}
+
+std::size_t trim_end(std::string_view bytes, std::size_t begin, std::size_t end) {
+  while (end > begin && is_space(bytes[end - 1])) --end;
+  return end;
+}
+
+std::optional<std::int64_t> parse_clock(std::string_view text, std::size_t& pos) {
+  std::size_t i = pos;
+  std::int64_t fields[3] = {0, 0, 0};
+  int count = 0;
+  while (count < 3) {
+    auto value = read_number(text, i, count == 0 ? 3 : 2);
+    if (!value) break;
+    fields[count++] = *value;
+    if (i < text.size() && text[i] == ':' && i + 1 < text.size() && is_digit(text[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (count < 2) return std::nullopt;
+  std::int64_t hours = 0, minutes = 0, seconds = 0;
+  if (count == 3) {
+    hours = fields[0], minutes = fields[1], seconds = fields[2];
+  } else {
+    minutes = fields[0], seconds = fields[1];
+  }
+  if (minutes > 59 && count == 3) return std::nullopt;
+  if (seconds > 59) return std::nullopt;
+  std::int64_t millis = 0;
+  if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && is_digit(text[i + 1])) {
+    std::size_t f = i + 1;
+    std::size_t digits_begin = f;
+    auto fraction = read_number(text, f, 3);
+    std::size_t digits = f - digits_begin;
+    millis = *fraction * (digits == 1 ? 100 : digits == 2 ? 10 : 1);
+    while (f < text.size() && is_digit(text[f])) ++f;  // finer than ms: dropped
+    i = f;
+  }
+  pos = i;
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+}
+
+std::optional<CueTiming> parse_cue_timing(std::string_view line) {
+  std::size_t pos = skip_blanks(line, 0);
+  auto begin = parse_clock(line, pos);
+  if (!begin) return std::nullopt;
+  pos = skip_blanks(line, pos);
+  if (line.substr(pos, 3) != "-->") return std::nullopt;
+  pos = skip_blanks(line, pos + 3);
+  auto end = parse_clock(line, pos);
+  if (!end) return std::nullopt;
+  return CueTiming{*begin, *end};
+}
+
+std::optional<LabelledLine> parse_labelled_line(std::string_view line) {
+  LabelledLine out;
+  std::size_t pos = skip_blanks(line, 0);
+  // Optional timestamp: "[00:01:02]", "(12:03)" or bare "00:01:02".
+  if (pos < line.size() && (line[pos] == '[' || line[pos] == '(')) {
+    const char close = line[pos] == '[' ? ']' : ')';
+    std::size_t p = pos + 1;
+    auto ms = parse_clock(line, p);
+    if (ms && p < line.size() && line[p] == close) {
+      out.begin_ms = ms;
+      pos = skip_blanks(line, p + 1);
+    }
+  } else if (pos < line.size() && is_digit(line[pos])) {
+    std::size_t p = pos;
+    auto ms = parse_clock(line, p);
+    if (ms && p < line.size() && (line[p] == ' ' || line[p] == '\t')) {
+      out.begin_ms = ms;
+      pos = skip_blanks(line, p);
+    }
+  }
+  if (out.begin_ms && pos < line.size() && line[pos] == '-' && pos + 1 < line.size() &&
+      line[pos + 1] == ' ') {
+    pos = skip_blanks(line, pos + 1);  // "00:01 - Agent: ..."
+  }
+  const std::size_t label_begin = pos;
+  std::size_t words = 1;
+  std::size_t i = pos;
+  std::size_t label_end = std::string_view::npos;
+  std::size_t separator_end = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (c == ':') {
+      if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') return std::nullopt;
+      label_end = i;
+      separator_end = i + 1;
+      break;
+    }
+    if (c == ' ') {
+      // After a timestamp, " - " separates label and text.
+      if (out.begin_ms && i + 2 < line.size() && line[i + 1] == '-' && line[i + 2] == ' ') {
+        label_end = i;
+        separator_end = i + 2;
+        break;
+      }
+      if (i == label_begin || line[i - 1] == ' ') return std::nullopt;  // double blank
+      if (++words > 4) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (!is_label_char(c)) return std::nullopt;
+    ++i;
+  }
+  if (label_end == std::string_view::npos || label_end == label_begin) return std::nullopt;
+  std::string_view label = line.substr(label_begin, label_end - label_begin);
+  if (label.back() == ' ' || label.size() > 40) return std::nullopt;
+  if (std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); }))
+    return std::nullopt;
+  out.label = label;
+  out.text_begin = skip_blanks(line, separator_end);
+  return out;
+}
+
+bool is_opaque_label(std::string_view label) {
+  std::size_t i = 0;
+  while (i < label.size() && is_alpha(label[i])) ++i;
+  if (i == 0) return false;
+  if (i < label.size() && (label[i] == '_' || label[i] == '-' || label[i] == ' ')) ++i;
+  const std::size_t digits = i;
+  while (i < label.size() && is_digit(label[i])) ++i;
+  return i == label.size() && i > digits;
+}
+
+}  // namespace conduct::read_detail
