@@ -5,6 +5,7 @@
 
 #include "read/json_input.h"
 #include "read/reader.h"
+#include "read/roles.h"
 #include "read/text_scan.h"
 
 namespace conduct {
@@ -109,8 +110,9 @@ bool has_timing_line(std::string_view body, const std::vector<LineRange>& lines)
   return false;
 }
 
-// Two or more labelled lines whose labels recur (or carry timestamps) and
-// cover at least half of the non-blank lines.
+// Two or more believable labelled lines (a recurring label, a timestamp, a
+// role word or an opaque id), some label recurring, covering at least a third
+// of the non-blank lines.
 bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines) {
   std::map<std::string_view, int> counts;
   std::vector<read_detail::LabelledLine> labelled;
@@ -125,10 +127,17 @@ bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines)
     }
   }
   std::size_t believed = 0;
+  bool recurring = false;
   for (const auto& line : labelled) {
-    if (counts[line.label] >= 2 || line.begin_ms) ++believed;
+    const bool recurs = counts[line.label] >= 2;
+    recurring = recurring || recurs;
+    if (recurs || line.begin_ms || read_detail::role_from_label(line.label) ||
+        read_detail::is_opaque_label(line.label)) {
+      ++believed;
+    }
   }
-  return believed >= 2 && believed * 2 >= non_blank;
+  // A third of the lines: turns often run on over continuation lines.
+  return recurring && believed >= 2 && believed * 3 >= non_blank;
 }
 
 }  // namespace

@@ -1,0 +1,183 @@
+// The variants real exports have, from fixtures under tests/read/fixtures/,
+// and every error a reader reports.
+#include "read_test_support.h"
+
+namespace conduct {
+namespace {
+
+using testing::read_file;
+using testing::read_fixture;
+
+Document read_ok(const std::string& name, const ReadOptions& options = {}) {
+  const std::string bytes = read_file(read_fixture(name));
+  auto document = testing::read_as(name, bytes, options);
+  EXPECT_TRUE(document.ok()) << name << ": " << (document.ok() ? "" : document.error().message);
+  if (!document.ok()) return {};
+  if (offsets_in_file(document.value().format)) testing::expect_round_trip(document.value(), bytes);
+  return std::move(document).value();
+}
+
+TEST(Fixtures, VttWithStyleNoteRegionMultiLineCuesAndPrefixes) {
+  const Document d = read_ok("multiline-style.vtt");
+  EXPECT_EQ(d.format, Format::vtt);
+  ASSERT_EQ(d.turns.size(), 4u);
+  EXPECT_EQ(d.turns[0].speaker, "Agent");
+  EXPECT_EQ(d.turns[0].text, "Thank you for calling Northwind,\nmy name is Dana, how can I help?");
+  EXPECT_EQ(d.turns[0].begin_ms, 1000);
+  EXPECT_EQ(d.turns[0].end_ms, 4500);
+  EXPECT_EQ(d.turns[1].speaker, "Customer");
+  EXPECT_EQ(d.turns[1].text, "My internet has been down\nsince Monday.");
+  EXPECT_EQ(d.turns[1].begin_ms, 4600);
+  EXPECT_EQ(d.turns[2].speaker, "Agent");  // "Agent: " prefix, no voice tag
+  EXPECT_EQ(d.turns[2].text, "I'm sorry to hear that, let me check your line.");
+  EXPECT_EQ(d.turns[3].speaker, "unknown");
+  EXPECT_EQ(d.turns[3].text, "Okay.");
+  EXPECT_EQ(d.turns[0].role, Role::agent);
+  EXPECT_EQ(d.turns[1].role, Role::customer);
+}
+
+TEST(Fixtures, SrtWithoutSequenceNumbers) {
+  const Document d = read_ok("unnumbered.srt");
+  EXPECT_EQ(d.format, Format::srt);
+  ASSERT_EQ(d.turns.size(), 3u);
+  EXPECT_EQ(d.turns[1].speaker, "Caller");
+  EXPECT_EQ(d.turns[1].text, "Hi, I was charged twice\nfor the same order.");
+  EXPECT_EQ(d.turns[1].begin_ms, 3500);
+  EXPECT_EQ(d.turns[1].end_ms, 7000);
+  EXPECT_EQ(testing::turns_with_role(d, Role::agent), 2u);
+}
+
+TEST(Fixtures, TextContinuationLinesJoinTheTurn) {
+  const Document d = read_ok("continuation.txt");
+  EXPECT_EQ(d.format, Format::text);
+  ASSERT_EQ(d.turns.size(), 3u);
+  EXPECT_EQ(d.turns[0].text, "Thanks for holding.\nI have your file open now.");
+  EXPECT_EQ(d.turns[0].line, 3u);
+  EXPECT_EQ(d.turns[1].text, "Good, because this is the third time:\nnobody has fixed it.");
+  EXPECT_EQ(d.turns[2].text, "I understand.");
+}
+
+TEST(Fixtures, CrlfLinesAndOpaqueLabelsByContent) {
+  const Document d = read_ok("crlf-opaque.txt");
+  EXPECT_EQ(d.format, Format::text);
+  ASSERT_EQ(d.turns.size(), 4u);
+  EXPECT_EQ(d.turns[1].text, "Hi, my bill doubled this month.");  // no "\r"
+  EXPECT_EQ(d.turns[0].role, Role::agent);
+  EXPECT_EQ(d.turns[1].role, Role::customer);
+  EXPECT_EQ(d.turns[2].role, Role::agent);
+}
+
+TEST(Fixtures, AgentLabelOverridesInference) {
+  ReadOptions options;
+  options.agent_labels = {"SPK_1"};
+  const Document d = read_ok("crlf-opaque.txt", options);
+  ASSERT_EQ(d.turns.size(), 4u);
+  EXPECT_EQ(d.turns[0].role, Role::customer);
+  EXPECT_EQ(d.turns[1].role, Role::agent);
+}
+
+TEST(Fixtures, BomIsSkippedAndOffsetsStayFileOffsets) {
+  const Document d = read_ok("bom-notes.txt");
+  EXPECT_EQ(d.format, Format::notes);
+  ASSERT_EQ(d.turns.size(), 1u);
+  EXPECT_EQ(d.turns[0].start, 3u);
+  EXPECT_EQ(d.turns[0].speaker, "author");
+  EXPECT_EQ(d.turns[0].text.substr(0, 8), "I called");
+}
+
+TEST(Fixtures, TranscribeWithoutSpeakerLabelsIsOneUnknownTurn) {
+  const Document d = read_ok("no-speakers.aws.json");
+  EXPECT_EQ(d.format, Format::aws);
+  ASSERT_EQ(d.turns.size(), 1u);
+  EXPECT_EQ(d.turns[0].speaker, "unknown");
+  EXPECT_EQ(d.turns[0].role, Role::unknown);
+  EXPECT_EQ(d.turns[0].text, "Hello, how can I help you? My bill is wrong.");
+  EXPECT_EQ(d.turns[0].source, "/results/items/0");
+  EXPECT_EQ(d.turns[0].begin_ms, 100);
+  EXPECT_EQ(d.turns[0].end_ms, 2750);
+}
+
+TEST(Fixtures, WhisperWithoutSpeakers) {
+  const Document d = read_ok("no-speakers.whisper.json");
+  EXPECT_EQ(d.format, Format::whisper);
+  ASSERT_EQ(d.turns.size(), 2u);
+  EXPECT_EQ(d.turns[1].speaker, "unknown");
+  EXPECT_EQ(d.turns[1].role, Role::unknown);
+  EXPECT_EQ(d.turns[1].text, " I need help with my phone.  ");
+  EXPECT_EQ(d.turns[1].start, 1u);
+  EXPECT_EQ(d.turns[1].end, 27u);
+  EXPECT_EQ(d.turns[1].source, "/segments/1/text");
+  EXPECT_EQ(d.turns[1].begin_ms, 1500);
+  EXPECT_EQ(d.turns[1].end_ms, 4250);
+}
+
+Error read_error(const std::string& bytes, Format format) {
+  auto document = read_document("in.txt", bytes, format, {});
+  EXPECT_FALSE(document.ok());
+  return document.ok() ? Error{} : document.error();
+}
+
+TEST(Errors, EmptyAndWhitespaceOnly) {
+  EXPECT_EQ(read_error("", Format::notes).code, "empty_file");
+  EXPECT_EQ(read_error(" \n\t\r\n", Format::text).code, "empty_file");
+  EXPECT_EQ(read_error("\xEF\xBB\xBF\n", Format::notes).code, "empty_file");
+}
+
+TEST(Errors, Binary) {
+  EXPECT_EQ(read_error(std::string("PK\x03\x04\0\0abc", 9), Format::notes).code, "binary_file");
+  EXPECT_EQ(read_error("\x01\x02\x03\x04 text", Format::notes).code, "binary_file");
+}
+
+TEST(Errors, InvalidUtf8GivesTheLine) {
+  const Error error = read_error("one\ntwo\nthr\xE9" "e\nfour\n", Format::notes);
+  EXPECT_EQ(error.code, "invalid_utf8");
+  EXPECT_EQ(error.line, 3u);
+  EXPECT_EQ(error.file, "in.txt");
+}
+
+TEST(Errors, MalformedJsonGivesTheLine) {
+  const Error error =
+      read_error("{\n \"segments\": [\n  {\"text\": \"hi\",}\n ]\n}\n", Format::whisper);
+  EXPECT_EQ(error.code, "malformed_json");
+  EXPECT_EQ(error.line, 3u);
+}
+
+TEST(Errors, UnsupportedJson) {
+  EXPECT_EQ(read_error("{\"foo\": 1}", Format::aws).code, "unsupported_json");
+  EXPECT_EQ(read_error("{\"results\": {}}", Format::connect).code, "unsupported_json");
+  EXPECT_EQ(read_error("[1, 2]", Format::whisper).code, "unsupported_json");
+}
+
+TEST(Errors, NoTurnText) {
+  EXPECT_EQ(read_error("WEBVTT\n\nNOTE nothing here\n", Format::vtt).code, "no_text");
+}
+
+TEST(Errors, JsonLinesRecords) {
+  EXPECT_EQ(read_jsonl_record("[1]", "f.jsonl:1", {}).error().code, "malformed_json");
+  EXPECT_EQ(read_jsonl_record("{\"id\": 1", "f.jsonl:2", {}).error().code, "malformed_json");
+  EXPECT_EQ(read_jsonl_record("{\"id\": 1}", "f.jsonl:3", {}).error().code, "missing_text");
+  EXPECT_EQ(read_jsonl_record("{\"turns\": [{\"speaker\": \"a\"}]}", "f.jsonl:4", {}).error().code,
+            "missing_text");
+  auto numbered = read_jsonl_record("{\"id\": 42, \"text\": \"hi\"}", "f.jsonl:5", {});
+  ASSERT_TRUE(numbered.ok());
+  EXPECT_EQ(numbered.value().id, "42");
+  auto unnamed = read_jsonl_record("{\"text\": \"hi\", \"date\": \"2024-03-01\"}", "f.jsonl:6", {});
+  ASSERT_TRUE(unnamed.ok());
+  EXPECT_EQ(unnamed.value().id, "f.jsonl:6");
+  EXPECT_EQ(unnamed.value().date, "2024-03-01");
+}
+
+TEST(Detection, ByContentThenExtension) {
+  EXPECT_EQ(detect_format("a", "WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n"), Format::vtt);
+  EXPECT_EQ(detect_format("a", "1\n00:00:01,000 --> 00:00:02,000\nhi\n"), Format::srt);
+  EXPECT_EQ(detect_format("a", "{\"Transcript\": []}"), Format::connect);
+  EXPECT_EQ(detect_format("a", "{\"segments\": []}"), Format::whisper);
+  EXPECT_EQ(detect_format("a", "{\"results\": {\"items\": []}}"), Format::aws);
+  EXPECT_EQ(detect_format("a", "{\"text\": \"x\"}\n{\"text\": \"y\"}\n"), Format::jsonl);
+  EXPECT_EQ(detect_format("a", "A: hi\nB: hello\nA: bye\n"), Format::text);
+  EXPECT_EQ(detect_format("a", "Note: I called them.\nThey did not answer.\n"), Format::notes);
+  EXPECT_EQ(detect_format("a.srt", "x\n00:00:01,000 --> 00:00:02,000\nhi\n"), Format::srt);
+}
+
+}  // namespace
+}  // namespace conduct
