@@ -40,8 +40,9 @@ struct Turn {
   /// file_bytes.substr(start, end - start); for JSON formats it is the decoded
   /// string (or, for Amazon Transcribe, the text rebuilt from word items).
   std::string text;
-  /// Byte offset of `text` in the input file (text formats); 0 for JSON
-  /// formats, whose offsets are relative to `text` itself.
+  /// Byte range of `text` in the input file (text formats). For JSON formats
+  /// the range is relative to `text` itself: the part that is not leading or
+  /// trailing whitespace (Whisper starts segments with a space).
   std::size_t start = 0;
   std::size_t end = 0;
   /// 1-based line of the input where the text starts; 0 when not meaningful.

@@ -68,6 +68,13 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
   }
 }
 
+// Where offset 0 of a turn's text lies in the coordinates that output offsets
+// use: the file for text formats, the decoded string itself for JSON formats
+// (whose turn start/end may already skip leading whitespace inside it).
+std::size_t text_base(Format format, const Turn& turn) {
+  return offsets_in_file(format) ? turn.start : 0;
+}
+
 }  // namespace
 
 Analysis segment_document(Document document) {
@@ -82,6 +89,7 @@ Analysis segment_document(Document document) {
   // Views are taken only once every string is in place.
   for (std::size_t t = 0; t < turns.size(); ++t) {
     const Turn& turn = turns[t];
+    const std::size_t base = text_base(analysis.document.format, turn);
     const NormalizedText& normalized = analysis.normalized[t];
     const std::string_view text = turn.text;
     std::size_t line = turn.line;
@@ -89,7 +97,7 @@ Analysis segment_document(Document document) {
     for (const ByteSpan local : split_sentences(text)) {
       Sentence sentence;
       sentence.turn = t;
-      sentence.original = {turn.start + local.begin, turn.start + local.end};
+      sentence.original = {base + local.begin, base + local.end};
       sentence.normalized = normalized.from_original(local);
       if (line > 0) {
         line += count_newlines(text.substr(line_counted_to, local.begin - line_counted_to));
@@ -114,11 +122,12 @@ Evidence evidence_for(const Analysis& analysis, std::size_t sentence_index,
   const ByteSpan in_turn_normalized{sentence.normalized.begin + normalized_in_sentence.begin,
                                     sentence.normalized.begin + normalized_in_sentence.end};
   const ByteSpan local = normalized.to_original(in_turn_normalized);
+  const std::size_t base = text_base(analysis.document.format, turn);
   Evidence evidence;
   evidence.text = turn.text.substr(local.begin, local.size());
-  evidence.start = turn.start + local.begin;
-  evidence.end = turn.start + local.end;
-  const std::size_t sentence_local = sentence.original.begin - turn.start;
+  evidence.start = base + local.begin;
+  evidence.end = base + local.end;
+  const std::size_t sentence_local = sentence.original.begin - base;
   evidence.line = sentence.line == 0
                       ? 0
                       : sentence.line + count_newlines(std::string_view(turn.text).substr(

@@ -79,7 +79,11 @@ inline CommandResult run_shell(const std::string& command, const std::string& in
 inline CommandResult run_conduct(const std::vector<std::string>& args,
                                  const std::string& input = {}) {
   std::string command = shell_quote(CONDUCT_BINARY);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
+  for (const auto& arg : args) {
+    // Appending piecewise: `" " + temporary` trips GCC 12's -Wrestrict false positive at -O3.
+    command += ' ';
+    command += shell_quote(arg);
+  }
   return run_shell(command, input);
 }
 

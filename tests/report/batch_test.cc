@@ -7,6 +7,8 @@
 #include <fstream>
 #include <thread>
 
+#include "test_support.h"
+
 namespace conduct {
 namespace {
 
@@ -15,7 +17,7 @@ namespace fs = std::filesystem;
 // Output order must be input order whatever the thread count, even when
 // later records finish first.
 TEST(Batch, OutputOrderIsInputOrderForAnyJobCount) {
-  const fs::path file = fs::temp_directory_path() / "conduct-batch-test.jsonl";
+  const fs::path file = ::conduct::testing::unique_temp_path("conduct-batch-test.jsonl");
   {
     std::ofstream out(file);
     for (int i = 0; i < 200; ++i) out << "{\"id\": \"" << i << "\", \"text\": \"x\"}\n";

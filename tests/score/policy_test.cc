@@ -112,7 +112,7 @@ TEST(PolicyTest, BadTomlGivesItsLine) {
 }
 
 TEST(PolicyTest, LoadNamesTheFile) {
-  const auto path = std::filesystem::temp_directory_path() / "conduct_policy_test_bad.toml";
+  const auto path = ::conduct::testing::unique_temp_path("conduct_policy_test_bad.toml");
   {
     std::ofstream out(path);
     out << "[policy]\nconfidence_floor = 0.5\n\n[categories.scripted]\npoints = \"two\"\n";

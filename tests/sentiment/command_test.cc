@@ -19,8 +19,8 @@ struct CommandRun {
 
 CommandRun run_sentiment(const std::string& arguments, const std::string& input) {
   const auto in = write_temp_file("sentiment_in.txt", input);
-  const auto out = std::filesystem::path(::testing::TempDir()) / "sentiment_out.txt";
-  const auto err = std::filesystem::path(::testing::TempDir()) / "sentiment_err.txt";
+  const auto out = ::conduct::testing::unique_temp_path("sentiment_out.txt");
+  const auto err = ::conduct::testing::unique_temp_path("sentiment_err.txt");
   const std::string command = std::string("CONDUCT_HOME='") + CONDUCT_SOURCE_DIR + "' '" +
                               CONDUCT_BINARY + "' sentiment " + arguments + " < '" + in.string() +
                               "' > '" + out.string() + "' 2> '" + err.string() + "'";

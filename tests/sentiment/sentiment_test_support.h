@@ -34,7 +34,7 @@ inline double compound_of(double sum) {
 
 /// Writes `content` to a fresh file under the test temp dir; returns its path.
 inline std::filesystem::path write_temp_file(const std::string& name, const std::string& content) {
-  const std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / name;
+  const std::filesystem::path path = unique_temp_path(name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
