@@ -67,7 +67,7 @@ std::map<std::string, double> model_probabilities(const Analysis& analysis, cons
       const bool from_rule = std::any_of(sources.begin(), sources.end(), [](const std::string& x) {
         return x.rfind("rule:", 0) == 0;
       });
-      if (analysis.finding_sentence[f] == s && from_rule) {
+      if (analysis.findings[f].sentence == s && from_rule) {
         rule_categories.push_back(analysis.findings[f].category);
       }
     }

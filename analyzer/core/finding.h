@@ -26,9 +26,10 @@ enum class Category {
 };
 
 inline constexpr std::array<Category, 10> kAllCategories = {
-    Category::scripted,  Category::unprofessional, Category::dismissive, Category::unresponsive,
-    Category::broken_promise, Category::runaround, Category::empathy,   Category::ownership,
-    Category::resolved,  Category::churn_risk};
+    Category::scripted,     Category::unprofessional, Category::dismissive,
+    Category::unresponsive, Category::broken_promise, Category::runaround,
+    Category::empathy,      Category::ownership,      Category::resolved,
+    Category::churn_risk};
 
 std::string_view to_string(Category category);
 /// Parses a category name ("broken_promise"); nullopt when unknown.
@@ -48,7 +49,7 @@ struct Evidence {
   std::size_t line = 0;  // 1-based; 0 when unknown
   std::optional<std::int64_t> begin_ms;
   std::optional<std::int64_t> end_ms;
-  std::string source;  // JSON Pointer of the turn (JSON formats only)
+  std::string source;    // JSON Pointer of the turn (JSON formats only)
   std::size_t turn = 0;  // index of the turn in the document
 };
 
@@ -63,6 +64,9 @@ struct Finding {
   Evidence evidence;
   /// The sentence retells an earlier round; reported but not counted.
   bool recap = false;
+  /// Index of the sentence in the document (reading order over all turns):
+  /// findings of one incident lie a few sentences apart.
+  std::size_t sentence = 0;
 };
 
 }  // namespace conduct

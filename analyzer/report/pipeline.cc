@@ -47,9 +47,8 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
     if (!category) continue;  // a user model may carry labels of its own
     const std::string source = "model:" + model.labels()[label];
     bool merged = false;
-    for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
-      Finding& finding = analysis.findings[f];
-      if (analysis.finding_sentence[f] == sentence_index && finding.category == *category) {
+    for (Finding& finding : analysis.findings) {
+      if (finding.sentence == sentence_index && finding.category == *category) {
         finding.sources.push_back(source);
         finding.confidence =
             std::max(finding.confidence, static_cast<double>(probabilities[label]));
@@ -63,8 +62,8 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
     finding.confidence = probabilities[label];
     finding.speaker = turn.speaker;
     finding.evidence = evidence_for(analysis, sentence_index, {0, sentence.normalized_text.size()});
+    finding.sentence = sentence_index;
     analysis.findings.push_back(std::move(finding));
-    analysis.finding_sentence.push_back(sentence_index);
   }
 }
 
@@ -159,11 +158,9 @@ Analysis analyze_document(Document document, const Resources& resources) {
     for (const RuleHit& hit : hits) {
       rule_categories.push_back(hit.rule->category);
       // One finding per category and sentence, from its most confident rule.
-      auto same =
-          std::find_if(analysis.findings.begin(), analysis.findings.end(), [&](const Finding& f) {
-            const std::size_t index = &f - analysis.findings.data();
-            return analysis.finding_sentence[index] == s && f.category == hit.rule->category;
-          });
+      auto same = std::find_if(
+          analysis.findings.begin(), analysis.findings.end(),
+          [&](const Finding& f) { return f.sentence == s && f.category == hit.rule->category; });
       const std::string source = "rule:" + hit.rule->id;
       if (same != analysis.findings.end()) {
         if (std::find(same->sources.begin(), same->sources.end(), source) == same->sources.end()) {
@@ -178,8 +175,8 @@ Analysis analyze_document(Document document, const Resources& resources) {
       finding.confidence = hit.rule->confidence;
       finding.speaker = turn.speaker;
       finding.evidence = evidence_for(analysis, s, hit.span);
+      finding.sentence = s;
       analysis.findings.push_back(std::move(finding));
-      analysis.finding_sentence.push_back(s);
     }
     if (resources.model) {
       add_model_findings(analysis, s, *resources.model, rule_categories, probabilities);
@@ -188,7 +185,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
 
   analysis.sentence_is_recap = mark_recaps(sentences);
   for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
-    analysis.findings[f].recap = analysis.sentence_is_recap[analysis.finding_sentence[f]];
+    analysis.findings[f].recap = analysis.sentence_is_recap[analysis.findings[f].sentence];
   }
   analysis.stated = read_stated_points(sentences, analysis.document);
   analysis.adjustments = suggest_adjustments(analysis.findings, *resources.policy);

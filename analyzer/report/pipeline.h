@@ -65,7 +65,6 @@ struct Analysis {
   std::vector<SentimentScores> sentence_sentiment;       // one per sentence
   std::vector<bool> sentence_is_recap;                   // one per sentence
   std::vector<Finding> findings;                         // in document order
-  std::vector<std::size_t> finding_sentence;             // sentence index per finding
   std::vector<Adjustment> adjustments;
   StatedPoints stated;
   int points = 0;

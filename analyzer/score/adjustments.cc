@@ -10,12 +10,45 @@ bool is_counted(const Finding& finding, const Policy& policy) {
   return !finding.recap && finding.confidence >= policy.confidence_floor;
 }
 
+namespace {
+
+// The category a counted finding's incident is counted under: the first of
+// its same_incident_as categories with a counted finding close enough, or its
+// own category.
+Category incident_category(const std::vector<Finding>& findings, std::size_t index,
+                           const std::vector<bool>& counted, const Policy& policy) {
+  const Finding& finding = findings[index];
+  for (Category target : policy.of(finding.category).same_incident_as) {
+    if (policy.of(target).points == 0) continue;  // nothing to be counted under
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      const Finding& other = findings[j];
+      if (!counted[j] || other.category != target) continue;
+      const std::size_t distance = other.sentence > finding.sentence
+                                       ? other.sentence - finding.sentence
+                                       : finding.sentence - other.sentence;
+      if (distance <= static_cast<std::size_t>(policy.incident_window)) return target;
+    }
+  }
+  return finding.category;
+}
+
+}  // namespace
+
 std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings,
                                             const Policy& policy) {
-  std::array<std::vector<std::size_t>, kAllCategories.size()> counted;
+  std::vector<bool> is_counted_finding(findings.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (is_counted(findings[i], policy)) {
-      counted[static_cast<int>(findings[i].category)].push_back(i);
+    is_counted_finding[i] = is_counted(findings[i], policy);
+  }
+  std::array<std::vector<std::size_t>, kAllCategories.size()> counted;
+  std::array<std::vector<std::size_t>, kAllCategories.size()> folded_in;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!is_counted_finding[i]) continue;
+    const Category under = incident_category(findings, i, is_counted_finding, policy);
+    if (under == findings[i].category) {
+      counted[static_cast<int>(under)].push_back(i);
+    } else {
+      folded_in[static_cast<int>(under)].push_back(i);
     }
   }
   std::vector<Adjustment> adjustments;
@@ -43,6 +76,21 @@ std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings
         adjustment.points = uncapped < 0 ? -rule.cap : rule.cap;
         adjustment.reason += ", capped at " + std::to_string(adjustment.points);
       }
+    }
+    // Findings of the same incident under another category are evidence here.
+    const auto& folded = folded_in[static_cast<int>(category)];
+    if (!folded.empty()) {
+      adjustment.findings.insert(adjustment.findings.end(), folded.begin(), folded.end());
+      std::sort(adjustment.findings.begin(), adjustment.findings.end());
+      std::string names;
+      for (std::size_t i : folded) {
+        const std::string_view name = to_string(findings[i].category);
+        if (names.find(name) != std::string::npos) continue;
+        if (!names.empty()) names += ", ";
+        names += name;
+      }
+      adjustment.reason += "; counted once with the " + names + " finding" +
+                           (folded.size() == 1 ? "" : "s") + " of the same incident";
     }
     adjustments.push_back(std::move(adjustment));
   }

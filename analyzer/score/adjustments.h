@@ -28,8 +28,11 @@ struct Adjustment {
 /// category's points once; with count_repeats every counted finding adds the
 /// points, bounded in magnitude by the cap (0 = no cap). Categories worth 0
 /// points (churn_risk by default) give no adjustment: they are reported in the
-/// findings only. Adjustments come in the order of their first finding.
-/// Cost: linear in the findings.
+/// findings only. A finding whose category lists same_incident_as, within
+/// the policy's incident_window sentences of a counted finding of such a
+/// category, is not counted on its own: it joins that adjustment's findings
+/// and reason. Adjustments come in the order of their first finding.
+/// Cost: linear in the findings (quadratic in those that fold).
 std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings,
                                             const Policy& policy);
 

@@ -79,6 +79,27 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
         return policy_error(file, line_of(node), about("count_repeats", "must be true or false"));
       }
       out.count_repeats = *value;
+    } else if (key == "same_incident_as") {
+      const auto* list = node.as_array();
+      if (list == nullptr) {
+        return policy_error(file, line_of(node),
+                            about("same_incident_as", "must be an array of category names"));
+      }
+      for (const auto& item : *list) {
+        const auto category_name = item.value_exact<std::string>();
+        const auto category =
+            category_name ? parse_category(*category_name) : std::optional<Category>{};
+        if (!category) {
+          return policy_error(file, line_of(item),
+                              about("same_incident_as", "names an unknown category (expected " +
+                                                            category_list() + ")"));
+        }
+        if (to_string(*category) == name) {
+          return policy_error(file, line_of(item),
+                              about("same_incident_as", "may not name the category itself"));
+        }
+        out.same_incident_as.push_back(*category);
+      }
     } else if (key == "reason") {
       const auto value = node.value_exact<std::string>();
       if (!value || value->empty()) {
@@ -89,7 +110,7 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
       return policy_error(file, key.source().begin.line,
                           "unknown key '" + std::string(key.str()) + "' in [categories." +
                               std::string(name) +
-                              "] (expected points, cap, count_repeats, reason)");
+                              "] (expected points, cap, count_repeats, reason, same_incident_as)");
     }
   }
   if (!has_points) {
@@ -109,13 +130,26 @@ std::optional<Error> read_policy_table(const toml::table& table, const std::stri
         return policy_error(file, line_of(node), "confidence_floor must be a number in [0, 1]");
       }
       out.confidence_floor = *value;
+    } else if (key == "incident_window") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value || *value < 0 || *value > 1000) {
+        return policy_error(file, line_of(node),
+                            "incident_window must be a whole number of sentences in 0..1000");
+      }
+      out.incident_window = static_cast<int>(*value);
     } else {
-      return policy_error(
-          file, key.source().begin.line,
-          "unknown key '" + std::string(key.str()) + "' in [policy] (expected confidence_floor)");
+      return policy_error(file, key.source().begin.line,
+                          "unknown key '" + std::string(key.str()) +
+                              "' in [policy] (expected confidence_floor, incident_window)");
     }
   }
   return std::nullopt;
+}
+
+// Line of categories.<category>.same_incident_as, for errors found after parsing.
+std::size_t same_incident_line(const toml::table& root, Category category) {
+  const auto node = root["categories"][to_string(category)]["same_incident_as"];
+  return node ? line_of(*node.node()) : 1;
 }
 
 }  // namespace
@@ -163,6 +197,17 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
       return policy_error(file, key.source().begin.line,
                           "unknown key '" + std::string(key.str()) +
                               "' (expected [policy] and [categories.<category>])");
+    }
+  }
+  for (Category category : kAllCategories) {
+    for (Category target : policy.of(category).same_incident_as) {
+      if (!policy.of(target).same_incident_as.empty()) {
+        // Chains would make the count depend on the order of folding.
+        return policy_error(file, same_incident_line(root, category),
+                            "same_incident_as of '" + std::string(to_string(category)) +
+                                "' names '" + std::string(to_string(target)) +
+                                "', which itself folds into another category");
+      }
     }
   }
   for (Category category : kAllCategories) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/finding.h"
@@ -25,6 +26,11 @@ struct CategoryPolicy {
   bool count_repeats = false;
   /// A short reason a person can read ("voice mail or callback not returned").
   std::string reason;
+  /// Categories that the same incident is counted under instead: a finding of
+  /// this category within Policy::incident_window sentences of a counted
+  /// finding of one of these is folded into that one's adjustment (a promised
+  /// callback that never came is one failure, not two).
+  std::vector<Category> same_incident_as;
 };
 
 /// The whole policy; immutable after load.
@@ -33,6 +39,9 @@ struct Policy {
   std::array<CategoryPolicy, kAllCategories.size()> categories;
   /// Findings below this confidence are reported but not counted.
   double confidence_floor = 0.5;
+  /// How many sentences apart two findings may lie and still be one incident
+  /// (see CategoryPolicy::same_incident_as).
+  int incident_window = 3;
   /// First 12 hex digits of the sha256 of the file's bytes.
   std::string version;
 
@@ -41,9 +50,11 @@ struct Policy {
   }
 
   /// Reads and validates a policy file:
-  ///   [policy]                      confidence_floor = 0.5
-  ///   [categories.<category>]       points = -2, cap = 6, count_repeats = false, reason = "..."
-  /// Every category of SPEC section 4 must be present. Cost: one file read and
+  ///   [policy]                      confidence_floor = 0.5, incident_window = 3
+  ///   [categories.<category>]       points = -2, cap = 6, count_repeats = false, reason = "...",
+  ///                                 same_incident_as = ["unresponsive"]
+  /// Every category of SPEC section 4 must be present; a category named in
+  /// same_incident_as may not itself fold into another. Cost: one file read and
   /// parse. Failure: an Error with code "invalid_policy" (or "unreadable_file"),
   /// the file and the 1-based line of the offending key, e.g.
   /// "policy.toml:12: points of 'scripted' must be an integer".

@@ -11,22 +11,28 @@ Policy test_policy() {
   Policy policy;
   policy.confidence_floor = 0.5;
   for (Category category : kAllCategories) {
-    policy.categories[static_cast<int>(category)] = {-1, 0, false,
-                                                     std::string(to_string(category))};
+    policy.categories[static_cast<int>(category)] = {
+        -1, 0, false, std::string(to_string(category)), {}};
   }
-  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned"};
-  policy.categories[static_cast<int>(Category::scripted)] = {-2, 5, true, "scripted"};
-  policy.categories[static_cast<int>(Category::resolved)] = {3, 0, true, "fixed"};
-  policy.categories[static_cast<int>(Category::churn_risk)] = {0, 0, false, "leaving"};
+  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned", {}};
+  policy.categories[static_cast<int>(Category::scripted)] = {-2, 5, true, "scripted", {}};
+  policy.categories[static_cast<int>(Category::resolved)] = {3, 0, true, "fixed", {}};
+  policy.categories[static_cast<int>(Category::churn_risk)] = {0, 0, false, "leaving", {}};
   return policy;
 }
 
-Finding finding(Category category, double confidence = 0.9, bool recap = false) {
+Finding finding(Category category, double confidence = 0.9, bool recap = false,
+                std::size_t sentence = 0) {
   Finding out;
   out.category = category;
   out.confidence = confidence;
   out.recap = recap;
+  out.sentence = sentence;
   return out;
+}
+
+Finding at_sentence(Category category, std::size_t sentence) {
+  return finding(category, 0.9, false, sentence);
 }
 
 TEST(AdjustmentsTest, RepeatsCountOnceByDefault) {
@@ -85,6 +91,35 @@ TEST(AdjustmentsTest, ZeroPointCategoriesAreOnlyReportedAndOrderFollowsFindings)
   EXPECT_EQ(adjustments[1].category, Category::unresponsive);
   EXPECT_EQ(total_points(adjustments), 0);
   EXPECT_TRUE(suggest_adjustments({}, test_policy()).empty());
+}
+
+TEST(AdjustmentsTest, APromiseAndItsUnansweredCallAreOneIncident) {
+  Policy policy = test_policy();
+  policy.incident_window = 3;
+  policy.categories[static_cast<int>(Category::broken_promise)] = {
+      -4, 0, false, "broken", {Category::unresponsive}};
+  // "She said she would return my call." ... "After three days I had no response."
+  const auto one = suggest_adjustments(
+      {at_sentence(Category::broken_promise, 4), at_sentence(Category::unresponsive, 6)}, policy);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].category, Category::unresponsive);
+  EXPECT_EQ(one[0].points, -3);
+  EXPECT_EQ(one[0].findings, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(one[0].reason,
+            "not returned; counted once with the broken_promise finding of the same incident");
+
+  // Far apart they are two incidents; a recap or low-confidence finding is
+  // no incident to fold into.
+  const auto two = suggest_adjustments(
+      {at_sentence(Category::broken_promise, 4), at_sentence(Category::unresponsive, 8)}, policy);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(total_points(two), -7);
+  const auto recap = suggest_adjustments(
+      {at_sentence(Category::broken_promise, 4), finding(Category::unresponsive, 0.9, true, 5)},
+      policy);
+  ASSERT_EQ(recap.size(), 1u);
+  EXPECT_EQ(recap[0].category, Category::broken_promise);
+  EXPECT_EQ(recap[0].points, -4);
 }
 
 TEST(AdjustmentsTest, SeedLikeDocumentUnderTheDefaultPolicyComesToMinusThree) {

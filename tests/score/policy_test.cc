@@ -82,9 +82,10 @@ TEST(PolicyTest, CapMustNotBeNegative) {
 TEST(PolicyTest, UnknownKeysAreTypos) {
   EXPECT_EQ(error_of(policy_text("count_repeat = true")),
             "p.toml:6: unknown key 'count_repeat' in [categories.scripted] (expected points, cap, "
-            "count_repeats, reason)");
+            "count_repeats, reason, same_incident_as)");
   EXPECT_EQ(error_of("[policy]\nfloor = 0.5\n"),
-            "p.toml:2: unknown key 'floor' in [policy] (expected confidence_floor)");
+            "p.toml:2: unknown key 'floor' in [policy] (expected confidence_floor, "
+            "incident_window)");
   EXPECT_EQ(error_of("version = 2\n"),
             "p.toml:1: unknown key 'version' (expected [policy] and [categories.<category>])");
 }
@@ -98,6 +99,38 @@ TEST(PolicyTest, BadValuesOfOtherKeys) {
             "p.toml:2: confidence_floor must be a number in [0, 1]");
   EXPECT_EQ(error_of("[categories.scripted]\ncap = 2\n"),
             "p.toml:1: [categories.scripted] needs points");
+}
+
+TEST(PolicyTest, SameIncidentNamesOtherCategories) {
+  std::string text = policy_text("same_incident_as = [\"runaround\"]");
+  text.replace(text.find("[policy]\n"), 9, "[policy]\nincident_window = 5\n");
+  const auto policy = Policy::parse(text, "p.toml");
+  ASSERT_TRUE(policy.ok()) << policy.error().where_message();
+  EXPECT_EQ(policy.value().incident_window, 5);
+  EXPECT_EQ(policy.value().of(Category::scripted).same_incident_as,
+            std::vector<Category>{Category::runaround});
+  EXPECT_EQ(error_of(policy_text("same_incident_as = [\"rudeness\"]")),
+            "p.toml:6: same_incident_as of 'scripted' names an unknown category (expected "
+            "scripted, unprofessional, dismissive, unresponsive, broken_promise, runaround, "
+            "empathy, ownership, resolved, churn_risk)");
+  EXPECT_EQ(error_of(policy_text("same_incident_as = \"runaround\"")),
+            "p.toml:6: same_incident_as of 'scripted' must be an array of category names");
+  EXPECT_EQ(error_of(policy_text("same_incident_as = [\"scripted\"]")),
+            "p.toml:6: same_incident_as of 'scripted' may not name the category itself");
+  EXPECT_EQ(error_of("[policy]\nincident_window = -1\n"),
+            "p.toml:2: incident_window must be a whole number of sentences in 0..1000");
+}
+
+TEST(PolicyTest, SameIncidentMayNotChain) {
+  std::string text = "[categories.scripted]\npoints = -2\nsame_incident_as = [\"runaround\"]\n";
+  for (Category category : kAllCategories) {
+    if (category == Category::scripted) continue;
+    text += "[categories." + std::string(to_string(category)) + "]\npoints = 1\n";
+    if (category == Category::runaround) text += "same_incident_as = [\"empathy\"]\n";
+  }
+  EXPECT_EQ(error_of(text),
+            "p.toml:3: same_incident_as of 'scripted' names 'runaround', which itself folds into "
+            "another category");
 }
 
 TEST(PolicyTest, EveryCategoryIsRequired) {

@@ -26,7 +26,7 @@ Json result_record() {
   Finding finding;
   finding.category = Category::unresponsive;
   Policy policy;
-  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned"};
+  policy.categories[static_cast<int>(Category::unresponsive)] = {-3, 0, false, "not returned", {}};
   finding.confidence = 0.9;
   const std::vector<Finding> findings = {finding};
   Json record;
