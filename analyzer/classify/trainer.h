@@ -47,8 +47,9 @@ struct TrainOptions {
   /// narrative) needs a higher bar, as a prior shift says.
   float min_threshold = 0.0f;
   /// When > 0, each label's threshold is instead the lowest one whose
-  /// validation precision reaches this target (0.95 when none does): for a
-  /// model that adds findings beside precise rules, precision comes first.
+  /// validation precision reaches this target (the best F0.5 when none
+  /// does): for a model that adds findings beside precise rules, precision
+  /// comes first.
   double target_precision = 0.0;
 };
 

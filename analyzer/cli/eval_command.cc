@@ -146,6 +146,11 @@ void add_eval_command(CLI::App& app, int& exit_status) {
   command->add_flag("--no-model", options->no_model, "rules only");
   command->add_option("--lexicons", options->paths.lexicons, "lexicon dir");
   command->add_option("--model", options->paths.model, "model file");
+  command
+      ->add_option("--model-alone-floor", options->paths.model_alone_floor,
+                   "least probability of a model finding where no rule of its category fired")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command->add_option("--policy", options->paths.policy, "policy file");
   command->add_option("--sentiment-lexicon", options->paths.sentiment_lexicon, "VADER lexicon");
   command->callback([options, &exit_status] { exit_status = run_eval(*options); });

@@ -9,11 +9,17 @@
 
 namespace conduct::cli {
 
-/// Adds --lexicons, --model, --no-model, --policy, --sentiment-lexicon.
+/// Adds --lexicons, --model, --no-model, --model-alone-floor, --policy,
+/// --sentiment-lexicon.
 inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--lexicons", paths.lexicons, "Lexicon folder (default: lexicons/)");
   command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
   command.add_flag("!--no-model", paths.use_model, "Rules only: do not run the classifier");
+  command
+      .add_option("--model-alone-floor", paths.model_alone_floor,
+                  "Least probability of a model finding where no rule of its category fired")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
                      "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");

@@ -33,7 +33,7 @@ MatchContext context_for(const Document& document, const Turn& turn) {
 // One finding per category and sentence: a model finding that agrees with a
 // rule finding is folded into it, naming both sources.
 void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Model& model,
-                        std::span<const Category> rule_categories,
+                        double model_alone_floor, std::span<const Category> rule_categories,
                         std::vector<float>& probabilities) {
   const Sentence& sentence = analysis.sentences[sentence_index];
   const auto extras = sentence_extras(model.header().features, rule_categories,
@@ -55,7 +55,7 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
         merged = true;
       }
     }
-    if (merged) continue;
+    if (merged || probabilities[label] < model_alone_floor) continue;
     Finding finding;
     finding.category = *category;
     finding.sources = {source};
@@ -179,7 +179,8 @@ Analysis analyze_document(Document document, const Resources& resources) {
       analysis.findings.push_back(std::move(finding));
     }
     if (resources.model) {
-      add_model_findings(analysis, s, *resources.model, rule_categories, probabilities);
+      add_model_findings(analysis, s, *resources.model, resources.model_alone_floor,
+                         rule_categories, probabilities);
     }
   }
 
@@ -213,6 +214,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
       std::make_shared<const SentimentScorer>(std::move(sentiment_lexicon).value());
 
   resources.model_version = "none";
+  resources.model_alone_floor = paths.model_alone_floor;
   if (paths.use_model) {
     auto model = Model::load(or_default(paths.model, "models/conduct.model"));
     if (!model) return model.error();

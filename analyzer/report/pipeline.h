@@ -32,6 +32,11 @@ struct ResourcePaths {
   std::filesystem::path sentiment_lexicon;  // --sentiment-lexicon FILE
   bool sentiment_overlay = true;            // off with `sentiment --plain`
   bool use_model = true;                    // off with --no-model
+  /// A model finding on a sentence where no rule of its category fired needs
+  /// at least this probability besides the model's own threshold: the
+  /// thresholds were chosen on corpus/, and real notes are further from it
+  /// than the validation fold (--model-alone-floor).
+  double model_alone_floor = 0.9;
 };
 
 /// The data directory holding lexicons/ and models/: $CONDUCT_HOME when set,
@@ -44,6 +49,7 @@ struct Resources {
   std::shared_ptr<const SentimentScorer> sentiment;
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
+  double model_alone_floor = 0.9;
   std::string lexicon_version;
   std::string model_version;  // "none" when the model is off
   std::string policy_version;
