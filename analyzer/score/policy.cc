@@ -1,6 +1,5 @@
 #include "score/policy.h"
 
-#include <openssl/evp.h>
 #include <toml++/toml.h>
 
 #include <array>
@@ -9,22 +8,10 @@
 #include <optional>
 #include <sstream>
 
+#include "core/sha256.h"
+
 namespace conduct {
 namespace {
-
-// Short sha256 of the policy bytes: the version written to every record.
-std::string short_sha256(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length && out.size() < 12; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
-}
 
 std::size_t line_of(const toml::node& node) {
   return node.source().begin.line;
@@ -163,7 +150,8 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
                         "invalid TOML: " + std::string(error.description()));
   }
   Policy policy;
-  policy.version = short_sha256(bytes);
+  // The version written to every record: the first 12 hex digits of the bytes' sha256.
+  policy.version = sha256_hex(bytes).substr(0, 12);
   std::array<bool, kAllCategories.size()> seen{};
   for (const auto& [key, node] : root) {
     if (key == "policy") {
