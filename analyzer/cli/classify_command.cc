@@ -15,6 +15,7 @@
 #include "classify/labelled_data.h"
 #include "classify/model.h"
 #include "cli/commands.h"
+#include "cli/resource_options.h"
 #include "lexicon/lexicon.h"
 #include "report/pipeline.h"
 #include "sentiment/vader.h"
@@ -79,19 +80,10 @@ int run_classify(const ClassifyOptions& o) {
     std::cerr << "conduct classify: " << model.error().message << "\n";
     return kExitUsage;
   }
-  Resources resources;
-  if (model.value().features().lexicon || model.value().features().sentiment) {
-    ResourcePaths paths;
-    paths.lexicons = o.lexicons;
-    paths.sentiment_lexicon = o.sentiment_lexicon;
-    paths.use_model = false;
-    auto loaded = Resources::load(paths);
-    if (!loaded) {
-      std::cerr << "conduct classify: " << loaded.error().where_message() << "\n";
-      return kExitUsage;
-    }
-    resources = std::move(loaded).value();
-  }
+  auto loaded =
+      load_feature_resources(model.value().features(), o.lexicons, o.sentiment_lexicon, "classify");
+  if (!loaded) return kExitUsage;
+  const Resources resources = std::move(*loaded);
   bool all_ok = true;
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back("-");

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "classify/features.h"
 #include "report/pipeline.h"
 
 namespace conduct::cli {
@@ -34,6 +35,20 @@ inline std::optional<Resources> load_resources_or_report(const ResourcePaths& pa
     return std::nullopt;
   }
   return std::move(resources).value();
+}
+
+/// The lexicon and sentiment resources that a feature configuration reads
+/// (none when it uses neither); nullopt after reporting an error (exit 2).
+inline std::optional<Resources> load_feature_resources(const FeatureConfig& features,
+                                                       const std::filesystem::path& lexicons,
+                                                       const std::filesystem::path& sentiment,
+                                                       std::string_view command) {
+  if (!features.lexicon && !features.sentiment) return Resources{};
+  ResourcePaths paths;
+  paths.lexicons = lexicons;
+  paths.sentiment_lexicon = sentiment;
+  paths.use_model = false;
+  return load_resources_or_report(paths, command);
 }
 
 }  // namespace conduct::cli

@@ -15,6 +15,7 @@
 #include "classify/labelled_data.h"
 #include "classify/trainer.h"
 #include "cli/commands.h"
+#include "cli/resource_options.h"
 #include "lexicon/lexicon.h"
 #include "report/pipeline.h"
 #include "sentiment/vader.h"
@@ -60,19 +61,9 @@ int run_train(const TrainCommandOptions& o) {
   options.target_precision = o.target_precision;
 
   // Lexicon and sentiment are loaded only when the features use them.
-  Resources resources;
-  if (options.features.lexicon || options.features.sentiment) {
-    ResourcePaths paths;
-    paths.lexicons = o.lexicons;
-    paths.sentiment_lexicon = o.sentiment_lexicon;
-    paths.use_model = false;
-    auto loaded = Resources::load(paths);
-    if (!loaded) {
-      std::cerr << "conduct train: " << loaded.error().where_message() << "\n";
-      return kExitUsage;
-    }
-    resources = std::move(loaded).value();
-  }
+  auto loaded = load_feature_resources(options.features, o.lexicons, o.sentiment_lexicon, "train");
+  if (!loaded) return kExitUsage;
+  const Resources resources = std::move(*loaded);
 
   std::vector<std::pair<std::string, std::vector<LabelledRecord>>> files;
   std::vector<LabelledRecord> all;
