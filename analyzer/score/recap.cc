@@ -14,7 +14,7 @@ constexpr std::string_view kEarlier = R"((?:last|previous|prior|earlier|first|se
 constexpr std::string_view kInstalment =
     R"((?:round|post|blog post|article|entry|installment|instalment|part|episode|update|visit|call|chat))";
 
-std::string expand(std::string_view pattern) {
+std::string expand_recap_pattern(std::string_view pattern) {
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern.substr(i, 3) == "{R}") {
@@ -36,7 +36,7 @@ std::string expand(std::string_view pattern) {
 // Compiled once, never modified: shared read-only by every thread.
 struct RecapPatterns {
   // Narrates an earlier round: marks the sentence and starts a carried run.
-  RE2 narration{expand(
+  RE2 narration{expand_recap_pattern(
       R"(\bround {R} (?:ended|was|went|began|started|had|saw|left|finished|closed|brought|concluded)\b)"
       R"(|\b(?:in|during|at the end of|by the end of) round {R}\b)"
       R"(|\b(?:in|during|at the end of) (?:the|my|our) {E} {I}\b)"
@@ -45,11 +45,11 @@ struct RecapPatterns {
       R"(|^previously\b|\bpreviously,|\bto recap\b|^recap\b)"
       R"(|\b(?:last time|the last time|the previous time) (?:i|we) (?:called|wrote|visited|went|spoke|contacted|was|were|tried|talked|chatted|emailed)\b)")};
   // Points back to an earlier round: marks only its own sentence.
-  RE2 pointer{expand(
+  RE2 pointer{expand_recap_pattern(
       R"(\bsee (?:the|my|our) {E} (?:round|post|blog post|article|entry|installment|instalment|part|episode|update)\b)"
       R"(|\((?:see|from|as in|cf\.?) (?:round {R}|part {R}|(?:the|my) {E} [a-z ]+)\)[\s.!?"')]*$)")};
   // Returns to the present round: ends a carried run.
-  RE2 present{expand(
+  RE2 present{expand_recap_pattern(
       R"(\b(?:now|this time|today|tonight|this morning|this afternoon|this evening|this week|next step|this round|at this point|currently|so far)\b)")};
 };
 

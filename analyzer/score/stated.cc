@@ -27,7 +27,7 @@ struct StatedPattern {
   std::unique_ptr<RE2> re;
 };
 
-std::string expand(std::string_view pattern) {
+std::string expand_stated_pattern(std::string_view pattern) {
   static constexpr std::string_view kSign = R"(((?:negative|minus|plus|positive)\s+|[-+]|−|–)?)";
   static constexpr std::string_view kPoints = R"((?:\s+(?:points?|pts?\b\.?)))";
   std::string out = "(?i)";
@@ -83,7 +83,7 @@ const std::vector<StatedPattern>& stated_patterns() {
     std::vector<StatedPattern> out;
     for (const auto& source : sources) {
       out.push_back({source.kind, source.sign_from, source.needs_sign_or_points,
-                     std::make_unique<RE2>(expand(source.pattern))});
+                     std::make_unique<RE2>(expand_stated_pattern(source.pattern))});
     }
     return out;
   }();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "lexicon_fixtures.h"
 #include "test_support.h"
 
 namespace conduct {
@@ -30,20 +31,18 @@ CommandRun run(const std::string& arguments) {
   return result;
 }
 
-std::string fixture(const std::string& relative) {
-  return (testing::source_dir() / "tests/lexicon/fixtures" / relative).string();
-}
+using testing::lexicon_fixture;
 
 TEST(LexiconCommandTest, CleanDirExitsZeroWithSummary) {
-  const CommandRun result = run("lexicon check " + fixture("good"));
+  const CommandRun result = run("lexicon check " + lexicon_fixture("good"));
   EXPECT_EQ(result.status, 0);
   EXPECT_EQ(result.out, "3 rules in 2 files, 0 errors, 0 warnings\n");
 }
 
 TEST(LexiconCommandTest, ErrorsExitTwoWithFileLine) {
-  const CommandRun result = run("lexicon check " + fixture("unknown_category"));
+  const CommandRun result = run("lexicon check " + lexicon_fixture("unknown_category"));
   EXPECT_EQ(result.status, 2);
-  const std::string file = fixture("unknown_category/cat.toml");
+  const std::string file = lexicon_fixture("unknown_category/cat.toml");
   EXPECT_EQ(result.out, file + ":4: warning: rule 'cat.rude' has no 'no_match' example\n" + file +
                             ":6: error: unknown category 'rudeness' (known: scripted, "
                             "unprofessional, dismissive, unresponsive, broken_promise, runaround, "
@@ -52,7 +51,7 @@ TEST(LexiconCommandTest, ErrorsExitTwoWithFileLine) {
 }
 
 TEST(LexiconCommandTest, WarningsAloneExitZero) {
-  const CommandRun result = run("lexicon check " + fixture("shadowed"));
+  const CommandRun result = run("lexicon check " + lexicon_fixture("shadowed"));
   EXPECT_EQ(result.status, 0);
   EXPECT_NE(result.out.find(":12: warning: rule 'shadow.narrow' is shadowed"), std::string::npos)
       << result.out;
@@ -63,7 +62,7 @@ TEST(ExplainCommandTest, JsonNamesRulesSpansAndGuards) {
   const CommandRun result =
       run("explain 'He said \"not my department.\" The rep never hung up on me.' "
           "--json --lexicons " +
-          fixture("good"));
+          lexicon_fixture("good"));
   ASSERT_EQ(result.status, 0) << result.out;
   const auto doc = nlohmann::json::parse(result.out);
   ASSERT_EQ(doc["sentences"].size(), 2u);
@@ -85,9 +84,9 @@ TEST(ExplainCommandTest, JsonNamesRulesSpansAndGuards) {
 }
 
 TEST(ExplainCommandTest, BrokenLexiconExitsTwo) {
-  const CommandRun result = run("explain 'anything' --lexicons " + fixture("bad_regex"));
+  const CommandRun result = run("explain 'anything' --lexicons " + lexicon_fixture("bad_regex"));
   EXPECT_EQ(result.status, 2);
-  EXPECT_EQ(result.out, fixture("bad_regex/regex.toml") +
+  EXPECT_EQ(result.out, lexicon_fixture("bad_regex/regex.toml") +
                             ":8: bad regular expression: missing ): (?:reading from a script\n");
 }
 

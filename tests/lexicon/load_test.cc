@@ -3,21 +3,18 @@
 #include <string>
 
 #include "lexicon/lexicon.h"
+#include "lexicon_fixtures.h"
 #include "test_support.h"
 
 namespace conduct {
 namespace {
 
-std::filesystem::path fixtures() {
-  return testing::source_dir() / "tests/lexicon/fixtures";
-}
-std::string fixture(const std::string& relative) {
-  return (fixtures() / relative).string();
-}
+using testing::lexicon_fixture;
+using testing::lexicon_fixtures;
 
 // The where_message of the first error of Lexicon::load.
 std::string load_error(const std::string& dir) {
-  auto result = Lexicon::load(fixtures() / dir);
+  auto result = Lexicon::load(lexicon_fixtures() / dir);
   if (result.ok()) return "(loaded)";
   return result.error().where_message();
 }
@@ -25,7 +22,7 @@ std::string load_error(const std::string& dir) {
 // Every message of check_lexicons, "file:line: error|warning: message".
 std::vector<std::string> check(const std::string& dir) {
   std::vector<std::string> out;
-  for (const auto& message : check_lexicons(fixtures() / dir)) {
+  for (const auto& message : check_lexicons(lexicon_fixtures() / dir)) {
     std::string text = message.error.file + ":" + std::to_string(message.error.line) +
                        (message.is_warning ? ": warning: " : ": error: ") + message.error.message;
     out.push_back(text);
@@ -38,7 +35,7 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 }
 
 TEST(LoadTest, LoadsEveryLexiconFileButThePolicy) {
-  auto result = Lexicon::load(fixtures() / "good");
+  auto result = Lexicon::load(lexicon_fixtures() / "good");
   ASSERT_TRUE(result.ok()) << result.error().where_message();
   const auto& rules = result.value().rules();
   ASSERT_EQ(rules.size(), 3u);
@@ -48,7 +45,7 @@ TEST(LoadTest, LoadsEveryLexiconFileButThePolicy) {
   EXPECT_EQ(rules[0].speakers, static_cast<std::uint8_t>(Speaker::agent));
   EXPECT_EQ(rules[0].registers, kSpeechBit);
   EXPECT_EQ(rules[0].reason, "refuses the problem");
-  EXPECT_EQ(rules[0].file, fixture("good/agent.toml"));
+  EXPECT_EQ(rules[0].file, lexicon_fixture("good/agent.toml"));
   EXPECT_EQ(rules[0].line, 5u);
   EXPECT_EQ(rules[0].match_lines, std::vector<std::size_t>{13});
   EXPECT_EQ(rules[1].guards, std::vector<Guard>{Guard::negation});
@@ -61,9 +58,9 @@ TEST(LoadTest, LoadsEveryLexiconFileButThePolicy) {
 }
 
 TEST(LoadTest, VersionIsStableAndFollowsTheFiles) {
-  auto first = Lexicon::load(fixtures() / "good");
-  auto again = Lexicon::load(fixtures() / "good");
-  auto other = Lexicon::load(fixtures() / "shadowed");
+  auto first = Lexicon::load(lexicon_fixtures() / "good");
+  auto again = Lexicon::load(lexicon_fixtures() / "good");
+  auto other = Lexicon::load(lexicon_fixtures() / "shadowed");
   ASSERT_TRUE(first.ok() && again.ok() && other.ok());
   EXPECT_EQ(first.value().version(), again.value().version());
   EXPECT_NE(first.value().version(), other.value().version());
@@ -74,50 +71,52 @@ TEST(LoadTest, VersionIsStableAndFollowsTheFiles) {
 TEST(LoadTest, GoodLexiconPassesTheCheck) {
   EXPECT_EQ(check("good"), std::vector<std::string>{});
   LexiconCounts counts;
-  check_lexicons(fixtures() / "good", &counts);
+  check_lexicons(lexicon_fixtures() / "good", &counts);
   EXPECT_EQ(counts.rules, 3u);
   EXPECT_EQ(counts.files, 2u);
 }
 
 TEST(LoadTest, BrokenTomlSyntax) {
   const std::string message = load_error("broken_syntax");
-  EXPECT_TRUE(
-      starts_with(message, fixture("broken_syntax/broken.toml") + ":8: TOML syntax error: "))
+  EXPECT_TRUE(starts_with(message,
+                          lexicon_fixture("broken_syntax/broken.toml") + ":8: TOML syntax error: "))
       << message;
 }
 
 TEST(LoadTest, MissingId) {
   EXPECT_EQ(load_error("missing_id"),
-            fixture("missing_id/missing.toml") + ":11: rule without 'id'");
+            lexicon_fixture("missing_id/missing.toml") + ":11: rule without 'id'");
 }
 
 TEST(LoadTest, DuplicateIdAcrossFiles) {
-  EXPECT_EQ(load_error("duplicate_id"), fixture("duplicate_id/b.toml") +
+  EXPECT_EQ(load_error("duplicate_id"), lexicon_fixture("duplicate_id/b.toml") +
                                             ":5: duplicate rule id 'dup.same' (first defined at " +
-                                            fixture("duplicate_id/a.toml") + ":4)");
+                                            lexicon_fixture("duplicate_id/a.toml") + ":4)");
   const auto messages = check("duplicate_id");
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_TRUE(starts_with(messages[0], fixture("duplicate_id/b.toml") + ":5: error: duplicate"));
+  EXPECT_TRUE(
+      starts_with(messages[0], lexicon_fixture("duplicate_id/b.toml") + ":5: error: duplicate"));
 }
 
 TEST(LoadTest, UnknownCategory) {
-  EXPECT_TRUE(starts_with(load_error("unknown_category"), fixture("unknown_category/cat.toml") +
-                                                              ":6: unknown category 'rudeness'"));
+  EXPECT_TRUE(starts_with(
+      load_error("unknown_category"),
+      lexicon_fixture("unknown_category/cat.toml") + ":6: unknown category 'rudeness'"));
 }
 
 TEST(LoadTest, BadRegex) {
   EXPECT_EQ(load_error("bad_regex"),
-            fixture("bad_regex/regex.toml") +
+            lexicon_fixture("bad_regex/regex.toml") +
                 ":8: bad regular expression: missing ): (?:reading from a script");
 }
 
 TEST(LoadTest, UnknownKey) {
-  EXPECT_TRUE(starts_with(load_error("unknown_key"), fixture("unknown_key/key.toml") +
+  EXPECT_TRUE(starts_with(load_error("unknown_key"), lexicon_fixture("unknown_key/key.toml") +
                                                          ":9: unknown key 'speaker' in [[rule]]"));
 }
 
 TEST(LoadTest, ConfidenceOutOfRange) {
-  EXPECT_EQ(load_error("confidence_range"), fixture("confidence_range/conf.toml") +
+  EXPECT_EQ(load_error("confidence_range"), lexicon_fixture("confidence_range/conf.toml") +
                                                 ":8: confidence 1.500000 is out of range (0, 1]");
 }
 
@@ -125,29 +124,29 @@ TEST(LoadTest, FailingMatchExampleIsACheckError) {
   // Loading does not run examples; the check does, and names the example's line.
   EXPECT_EQ(load_error("failing_match"), "(loaded)");
   EXPECT_EQ(check("failing_match"),
-            std::vector<std::string>{fixture("failing_match/fail.toml") +
+            std::vector<std::string>{lexicon_fixture("failing_match/fail.toml") +
                                      ":12: error: rule 'fail.callback': match example does not "
                                      "fire: \"Nobody returned my call.\""});
 }
 
 TEST(LoadTest, FiringNoMatchExampleIsACheckError) {
   EXPECT_EQ(check("firing_no_match"),
-            std::vector<std::string>{fixture("firing_no_match/fires.toml") +
+            std::vector<std::string>{lexicon_fixture("firing_no_match/fires.toml") +
                                      ":12: error: rule 'fires.policy': no_match example fires: "
                                      "\"I read our policy twice.\""});
 }
 
 TEST(LoadTest, ShadowedRuleIsAWarning) {
   EXPECT_EQ(check("shadowed"),
-            std::vector<std::string>{fixture("shadowed/shadow.toml") +
+            std::vector<std::string>{lexicon_fixture("shadowed/shadow.toml") +
                                      ":12: warning: rule 'shadow.narrow' is shadowed by "
                                      "'shadow.broad' (" +
-                                     fixture("shadowed/shadow.toml") +
+                                     lexicon_fixture("shadowed/shadow.toml") +
                                      ":4): every match example also fires it"});
 }
 
 TEST(LoadTest, MissingDirIsOneError) {
-  const auto messages = check_lexicons(fixtures() / "no_such_dir");
+  const auto messages = check_lexicons(lexicon_fixtures() / "no_such_dir");
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_FALSE(messages[0].is_warning);
   EXPECT_TRUE(starts_with(messages[0].error.message, "cannot read lexicon dir"));

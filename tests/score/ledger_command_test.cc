@@ -12,7 +12,7 @@
 namespace conduct {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 std::string seed_path() {
   return (testing::shared_dir() / "samples" / "notes" / "round-four.txt").string();
