@@ -34,12 +34,12 @@ MatchContext context_for(const Document& document, const Turn& turn) {
 // rule finding is folded into it, naming both sources.
 void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Model& model,
                         double model_alone_floor, std::span<const Category> rule_categories,
-                        std::vector<float>& probabilities) {
+                        FeatureVector& features, std::vector<float>& probabilities) {
   const Sentence& sentence = analysis.sentences[sentence_index];
   const auto extras = sentence_extras(model.header().features, rule_categories,
                                       analysis.sentence_sentiment[sentence_index].compound);
   std::vector<std::string_view> extra_views(extras.begin(), extras.end());
-  model.predict(sentence.normalized_text, extra_views, probabilities);
+  model.predict(sentence.normalized_text, extra_views, features, probabilities);
   const Turn& turn = analysis.document.turns[sentence.turn];
   for (std::size_t label = 0; label < model.labels().size(); ++label) {
     if (probabilities[label] < model.thresholds()[label]) continue;
@@ -142,8 +142,13 @@ Analysis analyze_document(Document document, const Resources& resources) {
   Analysis analysis = segment_document(std::move(document));
   const auto& sentences = analysis.sentences;
   analysis.sentence_sentiment.reserve(sentences.size());
+  // Scratch buffers reused across the document's sentences: no allocation
+  // per sentence once they have grown.
+  SentimentScratch sentiment_scratch;
+  FeatureVector features;
   for (const Sentence& sentence : sentences) {
-    analysis.sentence_sentiment.push_back(resources.sentiment->score(sentence.text));
+    analysis.sentence_sentiment.push_back(
+        resources.sentiment->score(sentence.text, sentiment_scratch));
   }
 
   std::vector<RuleHit> hits;
@@ -180,7 +185,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
     }
     if (resources.model) {
       add_model_findings(analysis, s, *resources.model, resources.model_alone_floor,
-                         rule_categories, probabilities);
+                         rule_categories, features, probabilities);
     }
   }
 
