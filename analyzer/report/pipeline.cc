@@ -6,6 +6,7 @@
 #include "classify/extras.h"
 #include "classify/model.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/sentence_context.h"
 #include "normalize/segmenter.h"
 #include "score/policy.h"
 #include "score/recap.h"
@@ -72,6 +73,15 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
 // (whose turn start/end may already skip leading whitespace inside it).
 std::size_t text_base(Format format, const Turn& turn) {
   return offsets_in_file(format) ? turn.start : 0;
+}
+
+// Which stretch of its sentence a hit lies in: the index of the quotation
+// holding it, or -1 for the narration around the quotations.
+int stretch_of(ByteSpan span, const std::vector<ByteSpan>& quoted) {
+  for (std::size_t q = 0; q < quoted.size(); ++q) {
+    if (span.begin >= quoted[q].begin && span.end <= quoted[q].end) return static_cast<int>(q);
+  }
+  return -1;
 }
 
 }  // namespace
@@ -152,6 +162,12 @@ Analysis analyze_document(Document document, const Resources& resources) {
   }
 
   std::vector<RuleHit> hits;
+  std::vector<ByteSpan> quoted;
+  struct SentenceFinding {
+    std::size_t index;  // into analysis.findings
+    int stretch;        // see stretch_of
+  };
+  std::vector<SentenceFinding> sentence_findings;
   std::vector<Category> rule_categories;
   std::vector<float> probabilities;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -159,19 +175,29 @@ Analysis analyze_document(Document document, const Resources& resources) {
     const Turn& turn = analysis.document.turns[sentence.turn];
     hits.clear();
     resources.lexicon->match(sentence.normalized_text, context_for(analysis.document, turn), hits);
+    sentence_findings.clear();
+    find_quoted_ranges(sentence.normalized_text, quoted);
     rule_categories.clear();
     for (const RuleHit& hit : hits) {
       rule_categories.push_back(hit.rule->category);
-      // One finding per category and sentence, from its most confident rule.
-      auto same = std::find_if(
-          analysis.findings.begin(), analysis.findings.end(),
-          [&](const Finding& f) { return f.sentence == s && f.category == hit.rule->category; });
+      // One finding per category and stretch of a sentence: the narration,
+      // or one quotation in it. Two stock lines quoted in one long sentence
+      // are two pieces of evidence; one narrated scene that several rules
+      // describe is one, with every rule named.
+      const int stretch = stretch_of(hit.span, quoted);
+      auto same = std::find_if(sentence_findings.begin(), sentence_findings.end(),
+                               [&](const SentenceFinding& f) {
+                                 return analysis.findings[f.index].category == hit.rule->category &&
+                                        f.stretch == stretch;
+                               });
       const std::string source = "rule:" + hit.rule->id;
-      if (same != analysis.findings.end()) {
-        if (std::find(same->sources.begin(), same->sources.end(), source) == same->sources.end()) {
-          same->sources.push_back(source);
+      if (same != sentence_findings.end()) {
+        Finding& finding = analysis.findings[same->index];
+        if (std::find(finding.sources.begin(), finding.sources.end(), source) ==
+            finding.sources.end()) {
+          finding.sources.push_back(source);
         }
-        same->confidence = std::max(same->confidence, hit.rule->confidence);
+        finding.confidence = std::max(finding.confidence, hit.rule->confidence);
         continue;
       }
       Finding finding;
@@ -181,6 +207,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
       finding.speaker = turn.speaker;
       finding.evidence = evidence_for(analysis, s, hit.span);
       finding.sentence = s;
+      sentence_findings.push_back({analysis.findings.size(), stretch});
       analysis.findings.push_back(std::move(finding));
     }
     if (resources.model) {

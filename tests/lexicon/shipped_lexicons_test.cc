@@ -137,5 +137,32 @@ TEST_F(RoundFour, NoPositiveFindingsInAComplaint) {
   }
 }
 
+// Findings of one category in one sentence: one per quotation, one for the
+// narration around them, however many rules fire in each.
+TEST(ShippedLexiconFindings, OnePerQuotationAndOneForTheNarration) {
+  ResourcePaths paths;
+  paths.lexicons = shipped_dir();
+  paths.use_model = false;
+  auto resources = Resources::load(paths);
+  ASSERT_TRUE(resources.ok()) << resources.error().where_message();
+  const std::string text =
+      "The recording said \"your call is important to us\" and then, twenty minutes later, "
+      "\"we are experiencing a high volume of calls\", and when someone answered he was "
+      "reading from a script and kept repeating the same line.\n";
+  auto document = read_document("quotes.txt", text, Format::notes, ReadOptions{});
+  ASSERT_TRUE(document.ok()) << document.error().where_message();
+  const auto findings = analyze_document(std::move(document).value(), resources.value()).findings;
+  std::vector<std::string> scripted;
+  for (const Finding& finding : findings) {
+    EXPECT_EQ(text.substr(finding.evidence.start, finding.evidence.end - finding.evidence.start),
+              finding.evidence.text);
+    if (finding.category == Category::scripted) scripted.push_back(finding.evidence.text);
+  }
+  ASSERT_EQ(scripted.size(), 3u) << ::testing::PrintToString(scripted);
+  EXPECT_EQ(scripted[0], "your call is important to us");
+  EXPECT_EQ(scripted[1], "we are experiencing a high volume of calls");
+  EXPECT_EQ(scripted[2], "reading from a script");  // and the repeated line: same finding
+}
+
 }  // namespace
 }  // namespace conduct
