@@ -31,8 +31,9 @@ MatchContext context_for(const Document& document, const Turn& turn) {
   return context;
 }
 
-// One finding per category and sentence: a model finding that agrees with a
-// rule finding is folded into it, naming both sources.
+// A model finding that agrees with rule findings of its category on the
+// sentence is folded into them, naming both sources; alone, it must pass the
+// model-alone floor too.
 void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Model& model,
                         double model_alone_floor, std::span<const Category> rule_categories,
                         FeatureVector& features, std::vector<float>& probabilities) {
@@ -176,6 +177,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
     hits.clear();
     resources.lexicon->match(sentence.normalized_text, context_for(analysis.document, turn), hits);
     sentence_findings.clear();
+    quoted.clear();  // find_quoted_ranges appends
     find_quoted_ranges(sentence.normalized_text, quoted);
     rule_categories.clear();
     for (const RuleHit& hit : hits) {
