@@ -49,8 +49,11 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
     if (!category) continue;  // a user model may carry labels of its own
     const std::string source = "model:" + model.labels()[label];
     bool merged = false;
-    for (Finding& finding : analysis.findings) {
-      if (finding.sentence == sentence_index && finding.category == *category) {
+    // This sentence's findings are the last ones: findings come in sentence order.
+    for (auto it = analysis.findings.rbegin();
+         it != analysis.findings.rend() && it->sentence == sentence_index; ++it) {
+      Finding& finding = *it;
+      if (finding.category == *category) {
         finding.sources.push_back(source);
         finding.confidence =
             std::max(finding.confidence, static_cast<double>(probabilities[label]));
@@ -178,7 +181,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
     resources.lexicon->match(sentence.normalized_text, context_for(analysis.document, turn), hits);
     sentence_findings.clear();
     quoted.clear();  // find_quoted_ranges appends
-    find_quoted_ranges(sentence.normalized_text, quoted);
+    if (!hits.empty()) find_quoted_ranges(sentence.normalized_text, quoted);
     rule_categories.clear();
     for (const RuleHit& hit : hits) {
       rule_categories.push_back(hit.rule->category);
