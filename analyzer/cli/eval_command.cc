@@ -151,6 +151,8 @@ void add_eval_command(CLI::App& app, int& exit_status) {
                    "least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command->add_flag("!--no-model-clauses", options->paths.model_clauses,
+                    "score long sentences as a whole only, not clause by clause too");
   command->add_option("--policy", options->paths.policy, "policy file");
   command->add_option("--sentiment-lexicon", options->paths.sentiment_lexicon, "VADER lexicon");
   command->callback([options, &exit_status] { exit_status = run_eval(*options); });

@@ -14,6 +14,7 @@
 
 #include "classify/extras.h"
 #include "classify/model.h"
+#include "classify/sentence_scorer.h"
 #include "cli/commands.h"
 #include "lexicon/lexicon.h"
 #include "read/reader.h"
@@ -27,9 +28,10 @@ struct ExplainOptions {
   std::string input;     // text, or a path to a file
   std::string lexicons;  // --lexicons DIR
   bool json = false;
-  std::string model;         // --model FILE
-  bool no_model = false;     // --no-model
-  std::size_t features = 5;  // --features K: top contributing features shown
+  std::string model;          // --model FILE
+  bool no_model = false;      // --no-model
+  bool model_clauses = true;  // off with --no-model-clauses
+  std::size_t features = 5;   // --features K: top contributing features shown
 };
 
 // One rule hit, quoted from the original text.
@@ -37,12 +39,14 @@ struct RuleLine {
   const Rule* rule = nullptr;
   Role about = Role::unknown;
   Evidence evidence;
+  ByteSpan span;                   // in the normalized sentence
   std::string_view suppressed_by;  // empty when the hit counts
 };
 
 // One model finding of a sentence and the features that pushed it there.
 struct ModelLine {
   std::string label;
+  Evidence evidence;  // the sentence, or the clause that scored highest
   float probability = 0;
   float threshold = 0;
   float bias = 0;
@@ -58,25 +62,34 @@ struct SentenceExplanation {
   std::vector<ModelLine> model;  // section: model findings (labels past threshold)
 };
 
-// Adds the model section: the model sees the sentence as the pipeline shows
-// it (normalized text, the categories of the rules that counted, the VADER
-// compound), and each label past its threshold lists its top features.
-void add_model_section(std::vector<SentenceExplanation>& sentences, const Model& model,
-                       const SentimentScorer& sentiment, std::size_t k) {
-  std::vector<float> probabilities;
+// Adds the model section: the model reads the sentence as the analyze
+// pipeline does (score_sentence: the whole sentence and each clause, with the
+// categories of the counted rules inside and the VADER compound), and each
+// label past its threshold lists the top features of the span that won.
+void add_model_section(const Analysis& analysis, std::vector<SentenceExplanation>& sentences,
+                       const Resources& resources, std::size_t k) {
+  const Model& model = *resources.model;
+  SentenceScores scores;
+  std::vector<CategoryHit> hits;
+  std::vector<Category> categories;
   for (auto& e : sentences) {
-    std::vector<Category> categories;
+    hits.clear();
     for (const RuleLine& line : e.rules) {
-      if (line.suppressed_by.empty()) categories.push_back(line.rule->category);
+      if (line.suppressed_by.empty()) hits.push_back({line.rule->category, line.span});
     }
-    const auto extras =
-        sentence_extras(model.features(), categories, sentiment.score(e.sentence->text).compound);
-    const std::vector<std::string_view> views(extras.begin(), extras.end());
-    model.predict(e.sentence->normalized_text, views, probabilities);
-    for (std::size_t l = 0; l < probabilities.size(); ++l) {
-      if (probabilities[l] < model.thresholds()[l]) continue;
-      e.model.push_back({model.labels()[l], probabilities[l], model.thresholds()[l], model.bias(l),
-                         model.explain(e.sentence->normalized_text, views, l, k)});
+    const std::string_view text = e.sentence->normalized_text;
+    const auto compound = resources.sentiment->score(e.sentence->text).compound;
+    score_sentence(model, text, hits, compound, resources.model_clauses, scores);
+    for (std::size_t l = 0; l < scores.best.size(); ++l) {
+      if (scores.best[l] < model.thresholds()[l]) continue;
+      const ByteSpan span = scores.best_span[l];
+      categories.clear();
+      categories_within(hits, span, categories);
+      const auto extras = sentence_extras(model.features(), categories, compound);
+      const std::vector<std::string_view> views(extras.begin(), extras.end());
+      e.model.push_back({model.labels()[l], evidence_for(analysis, e.index, span), scores.best[l],
+                         model.thresholds()[l], model.bias(l),
+                         model.explain(text.substr(span.begin, span.size()), views, l, k)});
     }
   }
 }
@@ -146,7 +159,7 @@ std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon
     lexicon.match(explanation.sentence->normalized_text, explanation.context, hits, true);
     for (const RuleHit& hit : hits) {
       explanation.rules.push_back(
-          {hit.rule, hit.about, evidence_for(analysis, s, hit.span), hit.suppressed_by});
+          {hit.rule, hit.about, evidence_for(analysis, s, hit.span), hit.span, hit.suppressed_by});
     }
     // Reading order: by position, then rule id.
     std::stable_sort(explanation.rules.begin(), explanation.rules.end(),
@@ -186,6 +199,10 @@ void print_text(const Analysis& analysis, const std::vector<SentenceExplanation>
     for (const ModelLine& line : e.model) {
       out << "    model      model:" << line.label << "  probability " << line.probability
           << " (threshold " << line.threshold << ", bias " << line.bias << ")\n";
+      if (line.evidence.text.size() < e.sentence->text.size()) {
+        out << "               on the clause \"" << line.evidence.text << "\" bytes "
+            << line.evidence.start << "-" << line.evidence.end << "\n";
+      }
       for (const FeatureContribution& f : line.features) {
         out << "               " << (f.contribution >= 0 ? "+" : "") << f.contribution << "  "
             << f.feature << "  (weight " << f.weight << " x value " << f.value << ")\n";
@@ -231,6 +248,9 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
     for (const ModelLine& line : e.model) {
       nlohmann::ordered_json m;
       m["source"] = "model:" + line.label;
+      m["text"] = line.evidence.text;
+      m["start"] = line.evidence.start;
+      m["end"] = line.evidence.end;
       m["probability"] = line.probability;
       m["threshold"] = line.threshold;
       m["bias"] = line.bias;
@@ -262,6 +282,7 @@ int run_explain(const ExplainOptions& options) {
     ResourcePaths paths;
     paths.lexicons = dir;
     paths.model = options.model;
+    paths.model_clauses = options.model_clauses;
     auto loaded = Resources::load(paths);
     if (!loaded.ok()) {
       std::cerr << loaded.error().where_message() << "\n";
@@ -278,7 +299,7 @@ int run_explain(const ExplainOptions& options) {
     const Analysis analysis = segment_document(std::move(document));
     auto sentences = explain(analysis, lexicon.value());
     if (resources && resources->model) {
-      add_model_section(sentences, *resources->model, *resources->sentiment, options.features);
+      add_model_section(analysis, sentences, *resources, options.features);
     }
     if (options.json) {
       auto doc = to_json(analysis, sentences);
@@ -306,6 +327,8 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command->add_flag("--json", options->json, "One JSON object per document");
   command->add_option("--model", options->model, "Model file (default: shipped)");
   command->add_flag("--no-model", options->no_model, "Rules only, no model section");
+  command->add_flag("!--no-model-clauses", options->model_clauses,
+                    "Score long sentences as a whole only, not clause by clause too");
   command
       ->add_option("--features", options->features,
                    "Top contributing features shown per model finding")

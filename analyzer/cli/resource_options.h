@@ -10,8 +10,8 @@
 
 namespace conduct::cli {
 
-/// Adds --lexicons, --model, --no-model, --model-alone-floor, --policy,
-/// --sentiment-lexicon.
+/// Adds --lexicons, --model, --no-model, --model-alone-floor,
+/// --no-model-clauses, --policy, --sentiment-lexicon.
 inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--lexicons", paths.lexicons, "Lexicon folder (default: lexicons/)");
   command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
@@ -21,6 +21,8 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
                   "Least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command.add_flag("!--no-model-clauses", paths.model_clauses,
+                   "Score long sentences as a whole only, not clause by clause too");
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
                      "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <span>
 
-#include "classify/extras.h"
 #include "classify/model.h"
+#include "classify/sentence_scorer.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/sentence_context.h"
 #include "normalize/segmenter.h"
@@ -33,18 +33,18 @@ MatchContext context_for(const Document& document, const Turn& turn) {
 
 // A model finding that agrees with rule findings of its category on the
 // sentence is folded into them, naming both sources; alone, it must pass the
-// model-alone floor too.
-void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Model& model,
-                        double model_alone_floor, std::span<const Category> rule_categories,
-                        FeatureVector& features, std::vector<float>& probabilities) {
+// model-alone floor too, and quotes the clause that scored highest.
+void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Resources& resources,
+                        std::span<const CategoryHit> hits, SentenceScores& scratch) {
+  const Model& model = *resources.model;
   const Sentence& sentence = analysis.sentences[sentence_index];
-  const auto extras = sentence_extras(model.header().features, rule_categories,
-                                      analysis.sentence_sentiment[sentence_index].compound);
-  std::vector<std::string_view> extra_views(extras.begin(), extras.end());
-  model.predict(sentence.normalized_text, extra_views, features, probabilities);
+  score_sentence(model, sentence.normalized_text, hits,
+                 analysis.sentence_sentiment[sentence_index].compound, resources.model_clauses,
+                 scratch);
   const Turn& turn = analysis.document.turns[sentence.turn];
   for (std::size_t label = 0; label < model.labels().size(); ++label) {
-    if (probabilities[label] < model.thresholds()[label]) continue;
+    const float probability = scratch.best[label];
+    if (probability < model.thresholds()[label]) continue;
     const auto category = parse_category(model.labels()[label]);
     if (!category) continue;  // a user model may carry labels of its own
     const std::string source = "model:" + model.labels()[label];
@@ -55,18 +55,17 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Mo
       Finding& finding = *it;
       if (finding.category == *category) {
         finding.sources.push_back(source);
-        finding.confidence =
-            std::max(finding.confidence, static_cast<double>(probabilities[label]));
+        finding.confidence = std::max(finding.confidence, static_cast<double>(probability));
         merged = true;
       }
     }
-    if (merged || probabilities[label] < model_alone_floor) continue;
+    if (merged || probability < resources.model_alone_floor) continue;
     Finding finding;
     finding.category = *category;
     finding.sources = {source};
-    finding.confidence = probabilities[label];
+    finding.confidence = probability;
     finding.speaker = turn.speaker;
-    finding.evidence = evidence_for(analysis, sentence_index, {0, sentence.normalized_text.size()});
+    finding.evidence = evidence_for(analysis, sentence_index, scratch.best_span[label]);
     finding.sentence = sentence_index;
     analysis.findings.push_back(std::move(finding));
   }
@@ -159,7 +158,6 @@ Analysis analyze_document(Document document, const Resources& resources) {
   // Scratch buffers reused across the document's sentences: no allocation
   // per sentence once they have grown.
   SentimentScratch sentiment_scratch;
-  FeatureVector features;
   for (const Sentence& sentence : sentences) {
     analysis.sentence_sentiment.push_back(
         resources.sentiment->score(sentence.text, sentiment_scratch));
@@ -172,8 +170,8 @@ Analysis analyze_document(Document document, const Resources& resources) {
     int stretch;        // see stretch_of
   };
   std::vector<SentenceFinding> sentence_findings;
-  std::vector<Category> rule_categories;
-  std::vector<float> probabilities;
+  std::vector<CategoryHit> category_hits;
+  SentenceScores model_scores;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     const Turn& turn = analysis.document.turns[sentence.turn];
@@ -182,9 +180,9 @@ Analysis analyze_document(Document document, const Resources& resources) {
     sentence_findings.clear();
     quoted.clear();  // find_quoted_ranges appends
     if (!hits.empty()) find_quoted_ranges(sentence.normalized_text, quoted);
-    rule_categories.clear();
+    category_hits.clear();
     for (const RuleHit& hit : hits) {
-      rule_categories.push_back(hit.rule->category);
+      category_hits.push_back({hit.rule->category, hit.span});
       // One finding per category and stretch of a sentence: the narration,
       // or one quotation in it. Two stock lines quoted in one long sentence
       // are two pieces of evidence; one narrated scene that several rules
@@ -215,10 +213,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
       sentence_findings.push_back({analysis.findings.size(), stretch});
       analysis.findings.push_back(std::move(finding));
     }
-    if (resources.model) {
-      add_model_findings(analysis, s, *resources.model, resources.model_alone_floor,
-                         rule_categories, features, probabilities);
-    }
+    if (resources.model) add_model_findings(analysis, s, resources, category_hits, model_scores);
   }
 
   analysis.sentence_is_recap = mark_recaps(sentences);
@@ -252,6 +247,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
 
   resources.model_version = "none";
   resources.model_alone_floor = paths.model_alone_floor;
+  resources.model_clauses = paths.model_clauses;
   if (paths.use_model) {
     auto model = Model::load(or_default(paths.model, "models/conduct.model"));
     if (!model) return model.error();

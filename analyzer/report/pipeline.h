@@ -37,6 +37,9 @@ struct ResourcePaths {
   /// thresholds were chosen on corpus/, and real notes are further from it
   /// than the validation fold (--model-alone-floor).
   double model_alone_floor = 0.9;
+  /// Score each clause of a long sentence too, keeping the most probable
+  /// (off with --no-model-clauses; see classify/clauses.h).
+  bool model_clauses = true;
 };
 
 /// The data directory holding lexicons/ and models/: $CONDUCT_HOME when set,
@@ -50,6 +53,7 @@ struct Resources {
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
   double model_alone_floor = 0.9;
+  bool model_clauses = true;
   std::string lexicon_version;
   std::string model_version;  // "none" when the model is off
   std::string policy_version;

@@ -1,0 +1,49 @@
+#include "classify/sentence_scorer.h"
+
+#include "classify/clauses.h"
+#include "classify/extras.h"
+
+namespace conduct {
+namespace {
+
+void predict_span(const Model& model, std::string_view text, std::span<const CategoryHit> hits,
+                  ByteSpan span, std::optional<double> compound, SentenceScores& scores) {
+  scores.categories.clear();
+  categories_within(hits, span, scores.categories);
+  const auto extras = sentence_extras(model.header().features, scores.categories, compound);
+  const std::vector<std::string_view> views(extras.begin(), extras.end());
+  model.predict(text.substr(span.begin, span.size()), views, scores.features, scores.probabilities);
+}
+
+}  // namespace
+
+void categories_within(std::span<const CategoryHit> hits, ByteSpan span,
+                       std::vector<Category>& categories) {
+  for (const CategoryHit& hit : hits) {
+    if (hit.span.begin >= span.begin && hit.span.end <= span.end) {
+      categories.push_back(hit.category);
+    }
+  }
+}
+
+void score_sentence(const Model& model, std::string_view text, std::span<const CategoryHit> hits,
+                    std::optional<double> compound, bool by_clause, SentenceScores& scores) {
+  const ByteSpan whole{0, text.size()};
+  predict_span(model, text, hits, whole, compound, scores);
+  scores.best = scores.probabilities;
+  scores.best_span.assign(scores.best.size(), whole);
+  if (!by_clause) return;
+  scores.clauses.clear();
+  split_clauses(text, scores.clauses);
+  for (const ByteSpan clause : scores.clauses) {
+    predict_span(model, text, hits, clause, compound, scores);
+    for (std::size_t label = 0; label < scores.best.size(); ++label) {
+      if (scores.probabilities[label] > scores.best[label]) {
+        scores.best[label] = scores.probabilities[label];
+        scores.best_span[label] = clause;
+      }
+    }
+  }
+}
+
+}  // namespace conduct
