@@ -36,7 +36,7 @@ struct ResourcePaths {
   /// at least this probability besides the model's own threshold: the
   /// thresholds were chosen on corpus/, and real notes are further from it
   /// than the validation fold (--model-alone-floor).
-  double model_alone_floor = 0.9;
+  double model_alone_floor = 0.8;
   /// Score each clause of a long sentence too, keeping the most probable
   /// (off with --no-model-clauses; see classify/clauses.h).
   bool model_clauses = true;
@@ -52,7 +52,7 @@ struct Resources {
   std::shared_ptr<const SentimentScorer> sentiment;
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
-  double model_alone_floor = 0.9;
+  double model_alone_floor = 0.8;
   bool model_clauses = true;
   std::string lexicon_version;
   std::string model_version;  // "none" when the model is off

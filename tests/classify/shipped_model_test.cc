@@ -149,3 +149,29 @@ TEST(ShippedModel, ExplainShowsTheTopFeaturesOfEachModelFinding) {
 
 }  // namespace
 }  // namespace conduct
+
+namespace conduct {
+namespace {
+
+// tools/eval-notes on the untouched blind test notes (tests/data/blind-notes):
+// the micro totals of one run.
+nlohmann::json blind_test_micro(const std::string& flags) {
+  const auto tool = testing::source_dir() / "tools/eval-notes";
+  const auto notes = testing::source_dir() / "tests/data/blind-notes/test";
+  const std::string out = run("python3 " + tool.string() + " --json --conduct " + CONDUCT_BINARY +
+                              " --notes " + notes.string() + " " + flags);
+  return nlohmann::json::parse(out)["micro"];
+}
+
+TEST(ShippedModel, AddsRecallOnBlindNotesWithoutCostingPrecision) {
+  // The bar for the model beside the rules, on accounts that neither
+  // the rules nor the corpus were written from.
+  const auto rules = blind_test_micro("--no-model");
+  const auto combined = blind_test_micro("");
+  ASSERT_EQ(rules["expected"], 105);
+  EXPECT_GT(combined["recall"].get<double>(), rules["recall"].get<double>() + 0.05);
+  EXPECT_GE(combined["precision"].get<double>(), rules["precision"].get<double>() - 0.05);
+}
+
+}  // namespace
+}  // namespace conduct
