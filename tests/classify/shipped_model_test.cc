@@ -45,7 +45,7 @@ TEST(ShippedModel, TrainingTwiceGivesIdenticalBytes) {
   std::filesystem::remove(a);
   std::filesystem::remove(b);
   ASSERT_GT(first.size(), 1000u);
-  EXPECT_LT(first.size(), 2u * 1024 * 1024);  // the shipped file stays small
+  EXPECT_LT(first.size(), 3u * 1024 * 1024);  // the shipped file stays small
   EXPECT_TRUE(first == second) << "two trainings from corpus/ differ";
 }
 
