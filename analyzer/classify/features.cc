@@ -52,16 +52,15 @@ void visit_text_features(const FeatureConfig& config, std::string_view text, Vis
 
 }  // namespace
 
-void extract_features(const FeatureConfig& config, std::string_view normalized_text,
-                      std::span<const std::string_view> extras, FeatureVector& out) {
+namespace {
+
+// From raw bucket ids in out.scratch to the sparse vector: sublinear counts,
+// unit L2 norm, then the extras.
+void finish_features(const FeatureConfig& config, std::span<const std::string_view> extras,
+                     FeatureVector& out) {
   const std::uint32_t bits = config.bucket_bits;
-  out.scratch.clear();
   out.index.clear();
   out.value.clear();
-  visit_text_features(config, normalized_text,
-                      [&](FeatureKind, std::uint64_t h, std::string_view, std::string_view) {
-                        out.scratch.push_back(bucket_of(h, bits));
-                      });
   std::sort(out.scratch.begin(), out.scratch.end());
   double norm2 = 0.0;
   for (std::size_t i = 0; i < out.scratch.size();) {
@@ -77,7 +76,6 @@ void extract_features(const FeatureConfig& config, std::string_view normalized_t
     const float scale = static_cast<float>(1.0 / std::sqrt(norm2));
     for (float& v : out.value) v *= scale;
   }
-  if (extras.empty()) return;
   // Extras are few (a handful per sentence): merge them in one at a time.
   for (std::string_view extra : extras) {
     const std::uint32_t b = bucket_of(hash_token(extra, config.seed, FeatureKind::extra), bits);
@@ -90,6 +88,80 @@ void extract_features(const FeatureConfig& config, std::string_view normalized_t
       out.value.insert(out.value.begin() + offset, 1.0f);
     }
   }
+}
+
+}  // namespace
+
+void extract_features(const FeatureConfig& config, std::string_view normalized_text,
+                      std::span<const std::string_view> extras, FeatureVector& out) {
+  const std::uint32_t bits = config.bucket_bits;
+  out.scratch.clear();
+  visit_text_features(config, normalized_text,
+                      [&](FeatureKind, std::uint64_t h, std::string_view, std::string_view) {
+                        out.scratch.push_back(bucket_of(h, bits));
+                      });
+  finish_features(config, extras, out);
+}
+
+void tokenize_features(const FeatureConfig& config, std::string_view text, TokenizedText& out) {
+  // Mirrors visit_text_features token by token; span_features_match_extract
+  // in tests/classify holds the two to the same features.
+  const std::uint32_t bits = config.bucket_bits;
+  const std::uint64_t seed = config.seed;
+  out.tokens.clear();
+  out.buckets.clear();
+  std::uint64_t previous = hash_token(kStart, seed, FeatureKind::word);
+  char buffer[64];
+  for_each_token(text, [&](std::string_view token) {
+    TokenizedText::Token t;
+    t.begin = static_cast<std::uint32_t>(token.data() - text.data());
+    t.end = t.begin + static_cast<std::uint32_t>(token.size());
+    t.hash = hash_token(token, seed, FeatureKind::word);
+    t.bigram = bucket_of(hash_pair(previous, t.hash), bits);
+    t.first = static_cast<std::uint32_t>(out.buckets.size());
+    if (config.words) out.buckets.push_back(bucket_of(t.hash, bits));
+    if (config.chars && token.size() + 2 <= sizeof buffer) {
+      const std::size_t length = token.size() + 2;
+      buffer[0] = '<';
+      std::copy(token.begin(), token.end(), buffer + 1);
+      buffer[length - 1] = '>';
+      const std::string_view marked(buffer, length);
+      for (std::size_t n = config.char_min; n <= config.char_max && n <= length; ++n) {
+        for (std::size_t begin = 0; begin + n <= length; ++begin) {
+          out.buckets.push_back(
+              bucket_of(hash_token(marked.substr(begin, n), seed, FeatureKind::chars), bits));
+        }
+      }
+    }
+    t.last = static_cast<std::uint32_t>(out.buckets.size());
+    out.tokens.push_back(t);
+    previous = t.hash;
+  });
+}
+
+void span_features(const FeatureConfig& config, const TokenizedText& text, std::size_t begin,
+                   std::size_t end, std::span<const std::string_view> extras, FeatureVector& out) {
+  const std::uint32_t bits = config.bucket_bits;
+  const std::uint64_t start = hash_token(kStart, config.seed, FeatureKind::word);
+  out.scratch.clear();
+  std::uint64_t previous = start;
+  bool at_start = true;
+  for (const TokenizedText::Token& t : text.tokens) {
+    if (t.begin < begin) continue;
+    if (t.end > end) break;
+    out.scratch.insert(out.scratch.end(), text.buckets.begin() + t.first,
+                       text.buckets.begin() + t.last);
+    if (config.bigrams) {
+      out.scratch.push_back(at_start ? bucket_of(hash_pair(start, t.hash), bits) : t.bigram);
+    }
+    previous = t.hash;
+    at_start = false;
+  }
+  if (config.bigrams) {
+    const std::uint64_t stop = hash_token(kEnd, config.seed, FeatureKind::word);
+    out.scratch.push_back(bucket_of(hash_pair(previous, stop), bits));
+  }
+  finish_features(config, extras, out);
 }
 
 std::vector<std::pair<std::uint32_t, std::string>> feature_names(

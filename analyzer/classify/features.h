@@ -47,6 +47,32 @@ struct FeatureVector {
 void extract_features(const FeatureConfig& config, std::string_view normalized_text,
                       std::span<const std::string_view> extras, FeatureVector& out);
 
+/// The text features of one sentence kept token by token, so that any run of
+/// whole tokens (a clause) is featurized without tokenizing or hashing again:
+/// `span_features` on it gives exactly what `extract_features` gives on the
+/// clause's text. Reused across sentences like FeatureVector.
+struct TokenizedText {
+  struct Token {
+    std::uint32_t begin = 0, end = 0;   // bytes in the text
+    std::uint64_t hash = 0;             // the word hash, for bigrams
+    std::uint32_t first = 0, last = 0;  // its word and character buckets in `buckets`
+    std::uint32_t bigram = 0;           // bucket of (previous token or <s>, this token)
+  };
+  std::vector<Token> tokens;
+  std::vector<std::uint32_t> buckets;
+};
+
+/// Tokenizes and hashes `normalized_text` once into `out`. Cost: as
+/// extract_features without the sort.
+void tokenize_features(const FeatureConfig& config, std::string_view normalized_text,
+                       TokenizedText& out);
+
+/// The features of the tokens lying inside bytes [begin, end) of the text
+/// given to tokenize_features, as if that stretch were a sentence of its own
+/// (so with its own start and end bigrams), plus `extras`.
+void span_features(const FeatureConfig& config, const TokenizedText& text, std::size_t begin,
+                   std::size_t end, std::span<const std::string_view> extras, FeatureVector& out);
+
 /// For explanations: each bucket the sentence touches with a readable name of
 /// the first token that hashed there ("w:relax", "b:you need", "c:<re",
 /// "x:lex:dismissive"), in order of first appearance. Allocates; not for hot

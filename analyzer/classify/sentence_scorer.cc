@@ -6,13 +6,15 @@
 namespace conduct {
 namespace {
 
-void predict_span(const Model& model, std::string_view text, std::span<const CategoryHit> hits,
-                  ByteSpan span, std::optional<double> compound, SentenceScores& scores) {
+// The model's reading of one span of the sentence tokenized in scores.tokens.
+void predict_span(const Model& model, std::span<const CategoryHit> hits, ByteSpan span,
+                  std::optional<double> compound, SentenceScores& scores) {
   scores.categories.clear();
   categories_within(hits, span, scores.categories);
-  const auto extras = sentence_extras(model.header().features, scores.categories, compound);
+  const auto extras = sentence_extras(model.features(), scores.categories, compound);
   const std::vector<std::string_view> views(extras.begin(), extras.end());
-  model.predict(text.substr(span.begin, span.size()), views, scores.features, scores.probabilities);
+  span_features(model.features(), scores.tokens, span.begin, span.end, views, scores.features);
+  model.predict_features(scores.features, scores.probabilities);
 }
 
 }  // namespace
@@ -29,14 +31,16 @@ void categories_within(std::span<const CategoryHit> hits, ByteSpan span,
 void score_sentence(const Model& model, std::string_view text, std::span<const CategoryHit> hits,
                     std::optional<double> compound, bool by_clause, SentenceScores& scores) {
   const ByteSpan whole{0, text.size()};
-  predict_span(model, text, hits, whole, compound, scores);
+  // Hashed once; every clause reuses its tokens' buckets.
+  tokenize_features(model.features(), text, scores.tokens);
+  predict_span(model, hits, whole, compound, scores);
   scores.best = scores.probabilities;
   scores.best_span.assign(scores.best.size(), whole);
   if (!by_clause) return;
   scores.clauses.clear();
   split_clauses(text, scores.clauses);
   for (const ByteSpan clause : scores.clauses) {
-    predict_span(model, text, hits, clause, compound, scores);
+    predict_span(model, hits, clause, compound, scores);
     for (std::size_t label = 0; label < scores.best.size(); ++label) {
       if (scores.probabilities[label] > scores.best[label]) {
         scores.best[label] = scores.probabilities[label];

@@ -30,6 +30,7 @@ struct SentenceScores {
   std::vector<float> best;
   std::vector<ByteSpan> best_span;
 
+  TokenizedText tokens;
   FeatureVector features;
   std::vector<float> probabilities;
   std::vector<ByteSpan> clauses;
@@ -40,8 +41,9 @@ struct SentenceScores {
 /// categories of `hits` inside the span scored and from the sentence's
 /// VADER `compound` (nullopt: unscored). With `by_clause`, each clause of a
 /// multi-clause sentence is scored as well, and a clause replaces the whole
-/// sentence for a label only when strictly more probable. Cost: one predict
-/// per clause plus one.
+/// sentence for a label only when strictly more probable. Cost: the sentence
+/// is tokenized and hashed once; each clause adds a sort of its buckets and a
+/// sparse dot product.
 void score_sentence(const Model& model, std::string_view normalized_sentence,
                     std::span<const CategoryHit> hits, std::optional<double> compound,
                     bool by_clause, SentenceScores& scores);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/clauses.h"
 #include "classify/extras.h"
 #include "classify/feature_hash.h"
 #include "classify/tokenizer.h"
@@ -122,6 +123,48 @@ TEST(Extras, LexiconCategoriesOnceInSpecOrderAndSentimentBins) {
   EXPECT_EQ(sentence_extras(config, {}, std::nullopt), (std::vector<std::string>{}));
   config.lexicon = config.sentiment = false;
   EXPECT_TRUE(sentence_extras(config, hits, -0.7).empty());
+}
+
+}  // namespace
+}  // namespace conduct
+
+namespace conduct {
+namespace {
+
+// span_features over a tokenized sentence must give, bucket for bucket and
+// value for value, what extract_features gives on the span's own text: the
+// analyze pipeline scores clauses one way and training saw sentences the other.
+TEST(Features, SpanFeaturesMatchExtractOnTheSpanText) {
+  const std::vector<std::string_view> sentences = {
+      "i told them, very nicely, that we gave you a chance, but the woman i spoke to was very "
+      "rude and cocky.",
+      "\"no,\" he said, \"that's our policy and it won't change.\"",
+      "held 40 mins - then the line went dead; nobody called back (again)",
+      "café staff didn't care, and the manager's reply was whatever",
+      "",
+  };
+  const std::vector<std::string_view> extras = {"lex:dismissive", "sent:neg"};
+  for (const bool chars : {false, true}) {
+    FeatureConfig config;
+    config.bucket_bits = 16;
+    config.chars = chars;
+    TokenizedText tokens;
+    FeatureVector from_span, from_text;
+    for (const std::string_view sentence : sentences) {
+      tokenize_features(config, sentence, tokens);
+      std::vector<std::pair<std::size_t, std::size_t>> spans = {{0, sentence.size()}};
+      std::vector<ByteSpan> clauses;
+      split_clauses(sentence, clauses, 2);
+      for (const ByteSpan c : clauses) spans.emplace_back(c.begin, c.end);
+      EXPECT_GT(spans.size(), sentence.empty() ? 0u : 2u) << sentence;
+      for (const auto& [begin, end] : spans) {
+        span_features(config, tokens, begin, end, extras, from_span);
+        extract_features(config, sentence.substr(begin, end - begin), extras, from_text);
+        EXPECT_EQ(from_span.index, from_text.index) << sentence.substr(begin, end - begin);
+        EXPECT_EQ(from_span.value, from_text.value) << sentence.substr(begin, end - begin);
+      }
+    }
+  }
 }
 
 }  // namespace
