@@ -1,5 +1,7 @@
 #include "classify/sentence_scorer.h"
 
+#include <cctype>
+
 #include "classify/clauses.h"
 #include "classify/extras.h"
 
@@ -18,6 +20,17 @@ void predict_span(const Model& model, std::span<const CategoryHit> hits, ByteSpa
 }
 
 }  // namespace
+
+std::size_t words_in(std::string_view text, const TokenizedText& tokens, ByteSpan span) {
+  std::size_t words = 0;
+  for (const TokenizedText::Token& t : tokens.tokens) {
+    if (t.begin < span.begin) continue;
+    if (t.end > span.end) break;
+    const auto c = static_cast<unsigned char>(text[t.begin]);
+    if (std::isalnum(c) || c >= 0x80) ++words;  // else a punctuation token
+  }
+  return words;
+}
 
 void categories_within(std::span<const CategoryHit> hits, ByteSpan span,
                        std::vector<Category>& categories) {

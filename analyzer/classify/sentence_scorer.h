@@ -48,6 +48,10 @@ void score_sentence(const Model& model, std::string_view normalized_sentence,
                     std::span<const CategoryHit> hits, std::optional<double> compound,
                     bool by_clause, SentenceScores& scores);
 
+/// How many words (tokens that are not punctuation) of `text`, tokenized in
+/// `tokens`, lie inside `span`.
+std::size_t words_in(std::string_view text, const TokenizedText& tokens, ByteSpan span);
+
 /// The categories of the hits lying inside `span`, in hit order (appended).
 void categories_within(std::span<const CategoryHit> hits, ByteSpan span,
                        std::vector<Category>& categories);

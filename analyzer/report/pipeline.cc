@@ -31,9 +31,14 @@ MatchContext context_for(const Document& document, const Turn& turn) {
   return context;
 }
 
+// A model finding with no rule beside it needs a span of at least this many
+// words: on "No." or "Rang again." one or two features carry the whole
+// unit-length vector, and the model is sure of itself on no evidence.
+constexpr std::size_t kModelAloneMinWords = 5;
+
 // A model finding that agrees with rule findings of its category on the
 // sentence is folded into them, naming both sources; alone, it must pass the
-// model-alone floor too, and quotes the clause that scored highest.
+// model-alone floor and length too, and quotes the clause that scored highest.
 void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Resources& resources,
                         std::span<const CategoryHit> hits, SentenceScores& scratch) {
   const Model& model = *resources.model;
@@ -59,7 +64,11 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Re
         merged = true;
       }
     }
-    if (merged || probability < resources.model_alone_floor) continue;
+    if (merged || probability < resources.model_alone_floor ||
+        words_in(sentence.normalized_text, scratch.tokens, scratch.best_span[label]) <
+            kModelAloneMinWords) {
+      continue;
+    }
     Finding finding;
     finding.category = *category;
     finding.sources = {source};

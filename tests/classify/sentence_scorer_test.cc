@@ -65,3 +65,20 @@ TEST(SentenceScorer, CategoriesWithinKeepOnlyHitsInsideTheSpan) {
 
 }  // namespace
 }  // namespace conduct
+
+namespace conduct {
+namespace {
+
+TEST(SentenceScorer, WordsInCountsWordsNotPunctuation) {
+  constexpr std::string_view text = "no. rang again, twice - café closed!";
+  TokenizedText tokens;
+  tokenize_features(FeatureConfig{}, text, tokens);
+  EXPECT_EQ(words_in(text, tokens, {0, text.size()}), 6u);
+  EXPECT_EQ(words_in(text, tokens, {0, 3}), 1u);    // "no."
+  EXPECT_EQ(words_in(text, tokens, {4, 14}), 2u);   // "rang again"
+  EXPECT_EQ(words_in(text, tokens, {5, 14}), 1u);   // a token cut by the span does not count
+  EXPECT_EQ(words_in(text, tokens, {24, 37}), 2u);  // "café closed!" (non-ASCII letters count)
+}
+
+}  // namespace
+}  // namespace conduct
