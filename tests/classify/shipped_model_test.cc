@@ -165,8 +165,8 @@ nlohmann::json blind_test_micro(const std::string& flags) {
 
 TEST(ShippedModel, AddsRecallOnBlindNotesWithoutCostingPrecision) {
   // The bar for the model beside the rules (more recall, at most 0.05
-// less precision), on accounts that neither
-  // the rules nor the corpus were written from.
+  // less precision), on accounts that neither the rules nor the corpus were
+  // written from.
   const auto rules = blind_test_micro("--no-model");
   const auto combined = blind_test_micro("");
   ASSERT_EQ(rules["expected"], 105);
