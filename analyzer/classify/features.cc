@@ -14,6 +14,23 @@ namespace {
 constexpr std::string_view kStart = "<s>";
 constexpr std::string_view kEnd = "</s>";
 
+// Calls visit(gram) for each character n-gram of `token` marked as "<token>"
+// (tokens over 62 bytes have none). Shared by visit_text_features and
+// tokenize_features, which must give the same grams.
+template <typename Visit>
+void for_each_char_gram(const FeatureConfig& config, std::string_view token, Visit&& visit) {
+  char buffer[64];
+  if (token.size() + 2 > sizeof buffer) return;
+  const std::size_t length = token.size() + 2;
+  buffer[0] = '<';
+  std::copy(token.begin(), token.end(), buffer + 1);
+  buffer[length - 1] = '>';
+  const std::string_view marked(buffer, length);
+  for (std::size_t n = config.char_min; n <= config.char_max && n <= length; ++n) {
+    for (std::size_t begin = 0; begin + n <= length; ++begin) visit(marked.substr(begin, n));
+  }
+}
+
 // Calls visit(kind, hash, token, previous_token) for every text feature; the
 // single place that defines which features a sentence has, shared by the hot
 // path and by feature_names so that explanations name the right buckets.
@@ -22,24 +39,15 @@ void visit_text_features(const FeatureConfig& config, std::string_view text, Vis
   const std::uint64_t seed = config.seed;
   std::uint64_t previous = hash_token(kStart, seed, FeatureKind::word);
   std::string_view previous_token = kStart;
-  char buffer[64];  // "<word>" for character n-grams of words up to 62 bytes
   for_each_token(text, [&](std::string_view token) {
     const std::uint64_t h = hash_token(token, seed, FeatureKind::word);
     if (config.words) visit(FeatureKind::word, h, token, std::string_view{});
     if (config.bigrams) visit(FeatureKind::bigram, hash_pair(previous, h), token, previous_token);
-    if (config.chars && token.size() + 2 <= sizeof buffer) {
-      const std::size_t length = token.size() + 2;
-      buffer[0] = '<';
-      std::copy(token.begin(), token.end(), buffer + 1);
-      buffer[length - 1] = '>';
-      const std::string_view marked(buffer, length);
-      for (std::size_t n = config.char_min; n <= config.char_max && n <= length; ++n) {
-        for (std::size_t begin = 0; begin + n <= length; ++begin) {
-          const std::string_view gram = marked.substr(begin, n);
-          visit(FeatureKind::chars, hash_token(gram, seed, FeatureKind::chars), gram,
-                std::string_view{});
-        }
-      }
+    if (config.chars) {
+      for_each_char_gram(config, token, [&](std::string_view gram) {
+        visit(FeatureKind::chars, hash_token(gram, seed, FeatureKind::chars), gram,
+              std::string_view{});
+      });
     }
     previous = h;
     previous_token = token;
@@ -49,10 +57,6 @@ void visit_text_features(const FeatureConfig& config, std::string_view text, Vis
     visit(FeatureKind::bigram, hash_pair(previous, end), kEnd, previous_token);
   }
 }
-
-}  // namespace
-
-namespace {
 
 // From raw bucket ids in out.scratch to the sparse vector: sublinear counts,
 // unit L2 norm, then the extras.
@@ -104,14 +108,14 @@ void extract_features(const FeatureConfig& config, std::string_view normalized_t
 }
 
 void tokenize_features(const FeatureConfig& config, std::string_view text, TokenizedText& out) {
-  // Mirrors visit_text_features token by token; span_features_match_extract
-  // in tests/classify holds the two to the same features.
+  // Mirrors visit_text_features token by token; the test
+  // Features.SpanFeaturesMatchExtractOnTheSpanText holds the two to the same
+  // features.
   const std::uint32_t bits = config.bucket_bits;
   const std::uint64_t seed = config.seed;
   out.tokens.clear();
   out.buckets.clear();
   std::uint64_t previous = hash_token(kStart, seed, FeatureKind::word);
-  char buffer[64];
   for_each_token(text, [&](std::string_view token) {
     TokenizedText::Token t;
     t.begin = static_cast<std::uint32_t>(token.data() - text.data());
@@ -120,18 +124,10 @@ void tokenize_features(const FeatureConfig& config, std::string_view text, Token
     t.bigram = bucket_of(hash_pair(previous, t.hash), bits);
     t.first = static_cast<std::uint32_t>(out.buckets.size());
     if (config.words) out.buckets.push_back(bucket_of(t.hash, bits));
-    if (config.chars && token.size() + 2 <= sizeof buffer) {
-      const std::size_t length = token.size() + 2;
-      buffer[0] = '<';
-      std::copy(token.begin(), token.end(), buffer + 1);
-      buffer[length - 1] = '>';
-      const std::string_view marked(buffer, length);
-      for (std::size_t n = config.char_min; n <= config.char_max && n <= length; ++n) {
-        for (std::size_t begin = 0; begin + n <= length; ++begin) {
-          out.buckets.push_back(
-              bucket_of(hash_token(marked.substr(begin, n), seed, FeatureKind::chars), bits));
-        }
-      }
+    if (config.chars) {
+      for_each_char_gram(config, token, [&](std::string_view gram) {
+        out.buckets.push_back(bucket_of(hash_token(gram, seed, FeatureKind::chars), bits));
+      });
     }
     t.last = static_cast<std::uint32_t>(out.buckets.size());
     out.tokens.push_back(t);
