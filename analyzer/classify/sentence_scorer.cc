@@ -1,5 +1,6 @@
 #include "classify/sentence_scorer.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "classify/clauses.h"
@@ -59,6 +60,29 @@ void score_sentence(const Model& model, std::string_view text, std::span<const C
         scores.best[label] = scores.probabilities[label];
         scores.best_span[label] = clause;
       }
+    }
+  }
+}
+
+bool pair_worth_scoring(std::span<const float> first, std::span<const float> second,
+                        std::span<const char> settled) {
+  for (std::size_t label = 0; label < settled.size(); ++label) {
+    if (!settled[label] && std::max(first[label], second[label]) >= kPairCandidate) return true;
+  }
+  return false;
+}
+
+void score_sentence_pair(const Model& model, std::string_view pair_text,
+                         std::span<const CategoryHit> hits, std::optional<double> compound,
+                         std::span<const float> first, std::span<const float> second,
+                         SentenceScores& scores, std::vector<std::size_t>& gained) {
+  score_sentence(model, pair_text, hits, compound, /*by_clause=*/false, scores);
+  const auto& thresholds = model.thresholds();
+  for (std::size_t label = 0; label < scores.best.size(); ++label) {
+    const float probability = scores.best[label];
+    if (probability >= thresholds[label] && probability > first[label] &&
+        probability > second[label]) {
+      gained.push_back(label);
     }
   }
 }

@@ -48,6 +48,33 @@ void score_sentence(const Model& model, std::string_view normalized_sentence,
                     std::span<const CategoryHit> hits, std::optional<double> compound,
                     bool by_clause, SentenceScores& scores);
 
+/// A label worth reading two adjacent sentences together for: one of them
+/// already leans towards it (best probability at least this) without
+/// reaching a finding. A promise and its failure told a sentence apart each
+/// lean one way ("She said a manager would ring by five." "Five came and
+/// went."); two unrelated sentences are not read together, which keeps the
+/// pair pass to a fraction of the sentences.
+inline constexpr float kPairCandidate = 0.25f;
+
+/// Whether two adjacent sentences, scored alone into `first` and `second`
+/// (SentenceScores::best), are worth reading together: some label not yet
+/// `settled` (non-zero: a finding of it is already on either sentence) leans
+/// towards it (kPairCandidate) in either.
+bool pair_worth_scoring(std::span<const float> first, std::span<const float> second,
+                        std::span<const char> settled);
+
+/// Reads two adjacent sentences of one turn as one text, `pair_text` (the
+/// normalized text from the first sentence's start to the second's end), with
+/// the rule `hits` of both in its coordinates and the `compound` of the pair.
+/// Fills `scores` for the whole pair (no clauses: they would find the single
+/// sentences again) and appends to `gained` the labels whose pair
+/// probability passes the threshold and exceeds both single readings: what
+/// only the two sentences together show.
+void score_sentence_pair(const Model& model, std::string_view pair_text,
+                         std::span<const CategoryHit> hits, std::optional<double> compound,
+                         std::span<const float> first, std::span<const float> second,
+                         SentenceScores& scores, std::vector<std::size_t>& gained);
+
 /// How many words (tokens that are not punctuation) of `text`, tokenized in
 /// `tokens`, lie inside `span`.
 std::size_t words_in(std::string_view text, const TokenizedText& tokens, ByteSpan span);

@@ -153,6 +153,8 @@ void add_eval_command(CLI::App& app, int& exit_status) {
       ->capture_default_str();
   command->add_flag("!--no-model-clauses", options->paths.model_clauses,
                     "score long sentences as a whole only, not clause by clause too");
+  command->add_flag("!--no-model-pairs", options->paths.model_pairs,
+                    "do not read adjacent sentences of notes or customer turns together");
   command->add_option("--policy", options->paths.policy, "policy file");
   command->add_option("--sentiment-lexicon", options->paths.sentiment_lexicon, "VADER lexicon");
   command->callback([options, &exit_status] { exit_status = run_eval(*options); });

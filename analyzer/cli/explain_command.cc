@@ -31,6 +31,7 @@ struct ExplainOptions {
   std::string model;          // --model FILE
   bool no_model = false;      // --no-model
   bool model_clauses = true;  // off with --no-model-clauses
+  bool model_pairs = true;    // off with --no-model-pairs
   std::size_t features = 5;   // --features K: top contributing features shown
 };
 
@@ -41,6 +42,12 @@ struct RuleLine {
   Evidence evidence;
   ByteSpan span;                   // in the normalized sentence
   std::string_view suppressed_by;  // empty when the hit counts
+  /// For a follow-up rule (Rule::then): the later sentence whose `then`
+  /// matched, without which the hit is no finding.
+  std::optional<std::size_t> confirmed_by;
+  /// Confirmed, and kept by the pipeline: not turned the other way by a
+  /// finding of the opposite kind, nor already told by the later sentence.
+  bool follow_up_counts = false;
 };
 
 // One model finding of a sentence and the features that pushed it there.
@@ -51,6 +58,7 @@ struct ModelLine {
   float threshold = 0;
   float bias = 0;
   std::vector<FeatureContribution> features;  // largest |weight x value| first
+  bool with_previous = false;                 // read together with the sentence before it
 };
 
 struct SentenceExplanation {
@@ -75,7 +83,10 @@ void add_model_section(const Analysis& analysis, std::vector<SentenceExplanation
   for (auto& e : sentences) {
     hits.clear();
     for (const RuleLine& line : e.rules) {
-      if (line.suppressed_by.empty()) hits.push_back({line.rule->category, line.span});
+      // The pipeline shows the model no follow-up rule, confirmed or not.
+      if (line.suppressed_by.empty() && line.rule->then.empty()) {
+        hits.push_back({line.rule->category, line.span});
+      }
     }
     const std::string_view text = e.sentence->normalized_text;
     const auto compound = resources.sentiment->score(e.sentence->text).compound;
@@ -91,6 +102,55 @@ void add_model_section(const Analysis& analysis, std::vector<SentenceExplanation
                          model.thresholds()[l], model.bias(l),
                          model.explain(text.substr(span.begin, span.size()), views, l, k)});
     }
+  }
+}
+
+// Adds the findings that the analyze pipeline made from two adjacent
+// sentences read together (their evidence starts in the sentence before),
+// with the features of the pair: the explanation follows the very findings
+// that `analyze` reports rather than re-deciding them.
+void add_pair_section(const Analysis& analysis, const Analysis& analyzed,
+                      std::vector<SentenceExplanation>& sentences, const Resources& resources,
+                      std::size_t k) {
+  const Model& model = *resources.model;
+  std::vector<Category> categories;
+  for (const Finding& finding : analyzed.findings) {
+    const std::size_t second = finding.sentence;
+    if (second == 0 || finding.sources.empty() || finding.sources[0].rfind("model:", 0) != 0 ||
+        finding.evidence.start >= analysis.sentences[second].original.begin) {
+      continue;
+    }
+    const Sentence& a = analysis.sentences[second - 1];
+    const Sentence& b = analysis.sentences[second];
+    const std::string_view pair_text =
+        std::string_view(analysis.normalized[a.turn].text)
+            .substr(a.normalized.begin, b.normalized.end - a.normalized.begin);
+    categories.clear();
+    for (const std::size_t index : {second - 1, second}) {
+      for (const RuleLine& line : sentences[index].rules) {
+        if (line.suppressed_by.empty() && line.rule->then.empty()) {
+          categories.push_back(line.rule->category);
+        }
+      }
+    }
+    const std::string_view original(
+        a.text.data(), static_cast<std::size_t>(b.text.data() + b.text.size() - a.text.data()));
+    const auto compound = resources.sentiment->score(original).compound;
+    const auto extras = sentence_extras(model.features(), categories, compound);
+    const std::vector<std::string_view> views(extras.begin(), extras.end());
+    const std::string label(to_string(finding.category));
+    const auto& labels = model.labels();
+    const auto l =
+        static_cast<std::size_t>(std::find(labels.begin(), labels.end(), label) - labels.begin());
+    if (l == labels.size()) continue;
+    ModelLine line{label,
+                   finding.evidence,
+                   static_cast<float>(finding.confidence),
+                   model.thresholds()[l],
+                   model.bias(l),
+                   model.explain(pair_text, views, l, k)};
+    line.with_previous = true;
+    sentences[second].model.push_back(std::move(line));
   }
 }
 
@@ -146,7 +206,17 @@ Result<std::vector<Document>> read_input(const std::string& input) {
   return documents;
 }
 
-std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon& lexicon) {
+// Whether `analyzed` holds a finding of `rule` on sentence `s`.
+bool counted_in(const Analysis& analyzed, std::size_t s, const Rule& rule) {
+  const std::string source = "rule:" + rule.id;
+  return std::any_of(analyzed.findings.begin(), analyzed.findings.end(), [&](const Finding& f) {
+    return f.sentence == s &&
+           std::find(f.sources.begin(), f.sources.end(), source) != f.sources.end();
+  });
+}
+
+std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon& lexicon,
+                                         const Analysis& analyzed) {
   std::vector<SentenceExplanation> out;
   std::vector<RuleHit> hits;
   for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
@@ -158,8 +228,20 @@ std::vector<SentenceExplanation> explain(const Analysis& analysis, const Lexicon
     hits.clear();
     lexicon.match(explanation.sentence->normalized_text, explanation.context, hits, true);
     for (const RuleHit& hit : hits) {
-      explanation.rules.push_back(
-          {hit.rule, hit.about, evidence_for(analysis, s, hit.span), hit.span, hit.suppressed_by});
+      RuleLine line{hit.rule, hit.about,         evidence_for(analysis, s, hit.span),
+                    hit.span, hit.suppressed_by, std::nullopt};
+      const auto& sentences = analysis.sentences;
+      for (std::size_t later = s + 1;
+           !hit.rule->then.empty() && later < sentences.size() && later - s <= hit.rule->within &&
+           sentences[later].turn == sentences[s].turn;
+           ++later) {
+        if (lexicon.follow_up(*hit.rule, sentences[later].normalized_text)) {
+          line.confirmed_by = later;
+          break;
+        }
+      }
+      line.follow_up_counts = line.confirmed_by && counted_in(analyzed, s, *hit.rule);
+      explanation.rules.push_back(line);
     }
     // Reading order: by position, then rule id.
     std::stable_sort(explanation.rules.begin(), explanation.rules.end(),
@@ -187,11 +269,25 @@ void print_text(const Analysis& analysis, const std::vector<SentenceExplanation>
     if (e.rules.empty()) out << "    no rule fired\n";
     for (const RuleLine& line : e.rules) {
       const bool counted = line.suppressed_by.empty();
-      out << (counted ? "    fired      " : "    suppressed ") << line.rule->id << "  "
-          << to_string(line.rule->category) << "  confidence " << line.rule->confidence
-          << "  about " << to_string(line.about) << "  \"" << line.evidence.text << "\" bytes "
-          << line.evidence.start << "-" << line.evidence.end;
+      const bool follow_up = !line.rule->then.empty();
+      const bool waiting = counted && follow_up && !line.confirmed_by;
+      const bool dropped = counted && follow_up && line.confirmed_by && !line.follow_up_counts;
+      out << (!counted  ? "    suppressed "
+              : waiting ? "    unconfirmed "
+              : dropped ? "    not counted "
+                        : "    fired      ")
+          << line.rule->id << "  " << to_string(line.rule->category) << "  confidence "
+          << line.rule->confidence << "  about " << to_string(line.about) << "  \""
+          << line.evidence.text << "\" bytes " << line.evidence.start << "-" << line.evidence.end;
       if (!counted) out << "  by guard " << line.suppressed_by;
+      if (line.confirmed_by) out << "  confirmed by [" << *line.confirmed_by + 1 << "]";
+      if (waiting) {
+        out << "  (no later sentence within " << line.rule->within << " matched its 'then')";
+      }
+      if (dropped) {
+        out << "  (the incident is already a finding there, or a finding of the opposite kind "
+               "came between)";
+      }
       out << "\n               rule at " << line.rule->file << ":" << line.rule->line;
       if (!line.rule->reason.empty()) out << " (" << line.rule->reason << ")";
       out << "\n";
@@ -199,7 +295,10 @@ void print_text(const Analysis& analysis, const std::vector<SentenceExplanation>
     for (const ModelLine& line : e.model) {
       out << "    model      model:" << line.label << "  probability " << line.probability
           << " (threshold " << line.threshold << ", bias " << line.bias << ")\n";
-      if (line.evidence.text.size() < e.sentence->text.size()) {
+      if (line.with_previous) {
+        out << "               read with the sentence before: \"" << line.evidence.text
+            << "\" bytes " << line.evidence.start << "-" << line.evidence.end << "\n";
+      } else if (line.evidence.text.size() < e.sentence->text.size()) {
         out << "               on the clause \"" << line.evidence.text << "\" bytes "
             << line.evidence.start << "-" << line.evidence.end << "\n";
       }
@@ -219,6 +318,7 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
   auto& list = doc["sentences"] = nlohmann::ordered_json::array();
   for (const auto& e : sentences) {
     nlohmann::ordered_json s;
+    s["index"] = e.index;
     s["text"] = e.sentence->text;
     s["start"] = e.sentence->original.begin;
     s["end"] = e.sentence->original.end;
@@ -241,6 +341,12 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
       r["suppressed_by"] = line.suppressed_by.empty()
                                ? nlohmann::ordered_json(nullptr)
                                : nlohmann::ordered_json(std::string(line.suppressed_by));
+      if (!line.rule->then.empty()) {
+        // The later sentence's "index"; null while no later sentence confirmed it.
+        r["confirmed_by"] = line.confirmed_by ? nlohmann::ordered_json(*line.confirmed_by)
+                                              : nlohmann::ordered_json(nullptr);
+        r["counted"] = line.follow_up_counts;
+      }
       r["rule_at"] = line.rule->file + ":" + std::to_string(line.rule->line);
       rules.push_back(std::move(r));
     }
@@ -254,6 +360,7 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
       m["probability"] = line.probability;
       m["threshold"] = line.threshold;
       m["bias"] = line.bias;
+      m["with_previous"] = line.with_previous;
       auto& features = m["features"] = nlohmann::ordered_json::array();
       for (const FeatureContribution& f : line.features) {
         features.push_back({{"feature", f.feature},
@@ -276,35 +383,39 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << lexicon.error().where_message() << "\n";
     return kExitUsage;
   }
-  // The model and the sentiment scorer it reads, unless --no-model.
-  std::optional<Resources> resources;
-  if (!options.no_model) {
-    ResourcePaths paths;
-    paths.lexicons = dir;
-    paths.model = options.model;
-    paths.model_clauses = options.model_clauses;
-    auto loaded = Resources::load(paths);
-    if (!loaded.ok()) {
-      std::cerr << loaded.error().where_message() << "\n";
-      return kExitUsage;
-    }
-    resources = std::move(loaded).value();
+  // Everything `analyze` loads (the model unless --no-model): follow-up
+  // rules and pair findings are explained from the findings it makes.
+  ResourcePaths paths;
+  paths.lexicons = dir;
+  paths.model = options.model;
+  paths.use_model = !options.no_model;
+  paths.model_clauses = options.model_clauses;
+  paths.model_pairs = options.model_pairs;
+  auto loaded = Resources::load(paths);
+  if (!loaded.ok()) {
+    std::cerr << loaded.error().where_message() << "\n";
+    return kExitUsage;
   }
+  const Resources& resources = loaded.value();
   auto documents = read_input(options.input);
   if (!documents.ok()) {
     std::cerr << documents.error().where_message() << "\n";
     return kExitSomeFailed;
   }
   for (auto& document : documents.value()) {
+    const Analysis analyzed = analyze_document(document, resources);
     const Analysis analysis = segment_document(std::move(document));
-    auto sentences = explain(analysis, lexicon.value());
-    if (resources && resources->model) {
-      add_model_section(analysis, sentences, *resources, options.features);
+    auto sentences = explain(analysis, lexicon.value(), analyzed);
+    if (resources.model) {
+      add_model_section(analysis, sentences, resources, options.features);
+      if (resources.model_pairs) {
+        add_pair_section(analysis, analyzed, sentences, resources, options.features);
+      }
     }
     if (options.json) {
       auto doc = to_json(analysis, sentences);
       doc["lexicons"] = lexicon.value().version();
-      doc["model"] = resources ? resources->model_version : "none";
+      doc["model"] = resources.model_version;
       std::cout << doc.dump() << "\n";
     } else {
       print_text(analysis, sentences, std::cout);
@@ -329,6 +440,8 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command->add_flag("--no-model", options->no_model, "Rules only, no model section");
   command->add_flag("!--no-model-clauses", options->model_clauses,
                     "Score long sentences as a whole only, not clause by clause too");
+  command->add_flag("!--no-model-pairs", options->model_pairs,
+                    "Do not read adjacent sentences of notes or customer turns together");
   command
       ->add_option("--features", options->features,
                    "Top contributing features shown per model finding")

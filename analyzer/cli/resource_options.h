@@ -23,6 +23,8 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
       ->capture_default_str();
   command.add_flag("!--no-model-clauses", paths.model_clauses,
                    "Score long sentences as a whole only, not clause by clause too");
+  command.add_flag("!--no-model-pairs", paths.model_pairs,
+                   "Do not read adjacent sentences of notes or customer turns together");
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
                      "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");

@@ -32,6 +32,11 @@ inline constexpr std::array<Category, 10> kAllCategories = {
     Category::churn_risk};
 
 std::string_view to_string(Category category);
+/// Empathy, ownership and resolved: the categories SPEC section 4 scores up.
+constexpr bool is_good_conduct(Category category) {
+  return category == Category::empathy || category == Category::ownership ||
+         category == Category::resolved;
+}
 /// Parses a category name ("broken_promise"); nullopt when unknown.
 std::optional<Category> parse_category(std::string_view name);
 

@@ -9,6 +9,7 @@
 #include "lexicon/lexicon.h"
 #include "lexicon/rule_file.h"
 #include "normalize/normalizer.h"
+#include "normalize/segmenter.h"
 
 namespace conduct {
 namespace {
@@ -45,6 +46,28 @@ std::vector<const Rule*> firing_rules(const Lexicon& lexicon, const std::string&
   return fired;
 }
 
+// Whether a follow-up rule fires on a multi-sentence example as the pipeline
+// runs it: its pattern in one sentence, its `then` in one of the next
+// `within` sentences.
+bool follow_up_fires(const Lexicon& lexicon, const Rule& rule, const std::string& example,
+                     const MatchContext& context, std::vector<RuleHit>& hits) {
+  std::vector<std::string> sentences;
+  for (const ByteSpan span : split_sentences(example)) {
+    sentences.push_back(normalize(std::string_view(example).substr(span.begin, span.size())).text);
+  }
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    hits.clear();
+    lexicon.match(sentences[i], context, hits);
+    const bool anchored =
+        std::any_of(hits.begin(), hits.end(), [&](const RuleHit& h) { return h.rule == &rule; });
+    if (!anchored) continue;
+    for (std::size_t j = i + 1; j < sentences.size() && j - i <= rule.within; ++j) {
+      if (lexicon.follow_up(rule, sentences[j])) return true;
+    }
+  }
+  return false;
+}
+
 bool contains(const std::vector<const Rule*>& rules, const Rule* rule) {
   return std::binary_search(rules.begin(), rules.end(), rule);
 }
@@ -58,7 +81,10 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
     for (std::size_t i = 0; i < rule.match.size(); ++i) {
       const auto fired = firing_rules(lexicon, rule.match[i], context, hits);
       const std::size_t line = i < rule.match_lines.size() ? rule.match_lines[i] : rule.line;
-      if (!contains(fired, &rule)) {
+      const bool fires = rule.then.empty()
+                             ? contains(fired, &rule)
+                             : follow_up_fires(lexicon, rule, rule.match[i], context, hits);
+      if (!fires) {
         messages.push_back(
             {Error{"lexicon_example",
                    "rule '" + rule.id + "': match example does not fire: \"" + rule.match[i] + "\"",
@@ -67,7 +93,10 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
       }
       std::vector<const Rule*> same_category;
       for (const Rule* other : fired) {
-        if (other != &rule && other->category == rule.category) same_category.push_back(other);
+        // A follow-up rule's first part alone is no finding, so it shadows nothing.
+        if (other != &rule && other->category == rule.category && other->then.empty()) {
+          same_category.push_back(other);
+        }
       }
       if (i == 0) {
         shadowing = same_category;
@@ -78,7 +107,9 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
         shadowing = std::move(kept);
       }
     }
-    if (!rule.match.empty() && !shadowing.empty()) {
+    // A follow-up rule's examples span sentences, which ordinary rules never
+    // see at once: a shadow found on the whole example would be no shadow.
+    if (!rule.match.empty() && !shadowing.empty() && rule.then.empty()) {
       messages.push_back(
           {Error{"lexicon_shadowed",
                  "rule '" + rule.id + "' is shadowed by '" + shadowing.front()->id + "' (" +
@@ -88,8 +119,11 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
            true});
     }
     for (std::size_t i = 0; i < rule.no_match.size(); ++i) {
-      const auto fired = firing_rules(lexicon, rule.no_match[i], context, hits);
-      if (contains(fired, &rule)) {
+      const bool fires =
+          rule.then.empty()
+              ? contains(firing_rules(lexicon, rule.no_match[i], context, hits), &rule)
+              : follow_up_fires(lexicon, rule, rule.no_match[i], context, hits);
+      if (fires) {
         const std::size_t line =
             i < rule.no_match_lines.size() ? rule.no_match_lines[i] : rule.line;
         messages.push_back(

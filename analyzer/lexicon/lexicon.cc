@@ -61,6 +61,7 @@ struct Lexicon::Compiled {
     std::vector<std::uint32_t> rules;  // set index -> rule index
   };
   std::vector<std::unique_ptr<RE2>> regexes;  // parallel to rules_
+  std::vector<std::unique_ptr<RE2>> thens;    // parallel to rules_; null for ordinary rules
   std::array<SlotSet, kSlots> slots;
   RE2 reporting_frame{kReportingFrame, rule_regex_options()};
 };
@@ -103,9 +104,24 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
                    rule.line};
     }
     compiled->regexes.push_back(std::move(regex));
+    std::unique_ptr<RE2> then;
+    if (!rule.then.empty()) {
+      then = std::make_unique<RE2>(rule.then, rule_regex_options());
+      if (!then->ok()) {
+        return Error{"lexicon_bad_pattern",
+                     "rule '" + rule.id + "': bad regular expression in 'then': " + then->error(),
+                     rule.file, rule.line};
+      }
+    }
+    compiled->thens.push_back(std::move(then));
     digest.update(rule.id);
     digest.update(std::string_view("\0", 1));
     digest.update(rule.pattern);
+    if (!rule.then.empty()) {
+      digest.update(std::string_view("\0then\0", 6));
+      digest.update(rule.then);
+      digest.update(std::to_string(rule.within));
+    }
     digest.update(std::string_view("\n", 1));
   }
   RE2::Options set_options = rule_regex_options();
@@ -179,6 +195,24 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
   return lexicon;
 }
 
+std::optional<ByteSpan> Lexicon::follow_up(const Rule& rule, std::string_view later) const {
+  if (!compiled_ || rule.then.empty() || rules_.empty() || &rule < rules_.data() ||
+      &rule >= rules_.data() + rules_.size() || is_question(later)) {
+    return std::nullopt;
+  }
+  const RE2& then = *compiled_->thens[static_cast<std::size_t>(&rule - rules_.data())];
+  std::size_t position = 0;
+  re2::StringPiece found;
+  while (position < later.size() &&
+         then.Match(later, position, later.size(), RE2::UNANCHORED, &found, 1)) {
+    const auto begin = static_cast<std::size_t>(found.data() - later.data());
+    const ByteSpan span{begin, begin + found.size()};
+    if (!conditional_before(later, span.begin)) return span;
+    position = std::max(span.end, span.begin + 1);
+  }
+  return std::nullopt;
+}
+
 void Lexicon::match(std::string_view s, const MatchContext& context, std::vector<RuleHit>& hits,
                     bool include_suppressed) const {
   if (!compiled_ || s.empty()) return;
@@ -208,7 +242,10 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
           suppress = is_question(s);
           break;
         case Guard::not_conditional:
-          suppress = conditional_before(s, span.begin);
+          // A follow-up rule's first part is a long narrated clause ("told
+          // him that if the money wasn't back I'd cancel"): a conditional
+          // anywhere in it makes it no promise.
+          suppress = conditional_before(s, rule.then.empty() ? span.begin : span.end);
           break;
       }
       if (suppress) return to_string(guard);

@@ -50,6 +50,11 @@ struct Rule {
   Register first_register = Register::speech;
   std::vector<Guard> guards;
   std::string reason;
+  /// A follow-up rule: its `pattern` is only the first part (say, a promise),
+  /// and it counts when one of the next `within` sentences of the same turn
+  /// matches `then` (say, the silence after it). Empty for ordinary rules.
+  std::string then;
+  std::size_t within = 0;  // 1..kMaxWithin when `then` is set, else 0
   std::vector<std::string> match;
   std::vector<std::string> no_match;
   /// Where the rule is written ([[rule]] header line), for messages.
@@ -62,6 +67,11 @@ struct Rule {
 
   bool has_guard(Guard guard) const;
 };
+
+/// The farthest a follow-up rule may look ahead, in sentences.
+inline constexpr std::size_t kMaxWithin = 5;
+/// How far it looks when the file does not say.
+inline constexpr std::size_t kDefaultWithin = 3;
 
 /// Where a sentence was said, which decides which rules apply.
 /// Call notes: reg=report, role=customer (the author). A transcript turn:
@@ -104,6 +114,13 @@ class Lexicon {
   /// otherwise.
   void match(std::string_view normalized_sentence, const MatchContext& context,
              std::vector<RuleHit>& hits, bool include_suppressed = false) const;
+
+  /// For a follow-up rule (Rule::then), where its `then` matches one later
+  /// normalized sentence, unless that match is inside a conditional ("if
+  /// nobody rings by Friday") or the sentence is a question: such a sentence
+  /// tells what might happen, not what did. nullopt otherwise, and always for
+  /// an ordinary rule. Cost: one regex match.
+  std::optional<ByteSpan> follow_up(const Rule& rule, std::string_view later_sentence) const;
 
   const std::vector<Rule>& rules() const;
   /// "lex-" and the first 8 hex digits of the sha256 of the files' names and

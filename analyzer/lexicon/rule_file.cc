@@ -13,9 +13,9 @@
 namespace conduct {
 namespace {
 
-constexpr std::array<std::string_view, 11> kRuleKeys = {
-    "id",        "category", "phrases", "pattern", "confidence", "speakers",
-    "registers", "guards",   "reason",  "match",   "no_match"};
+constexpr std::array<std::string_view, 13> kRuleKeys = {
+    "id",     "category", "phrases", "pattern", "confidence", "speakers", "registers",
+    "guards", "reason",   "then",    "within",  "match",      "no_match"};
 
 std::size_t line_of(const toml::node& node) {
   return node.source().begin.line;
@@ -88,8 +88,8 @@ bool parse_rule(const toml::table& table, const std::string& path, Reporter& rep
     if (std::find(kRuleKeys.begin(), kRuleKeys.end(), key.str()) == kRuleKeys.end()) {
       report.error(line_of(value), "unknown key '" + std::string(key.str()) +
                                        "' in [[rule]] (known: id, category, phrases, pattern, "
-                                       "confidence, speakers, registers, guards, reason, match, "
-                                       "no_match)");
+                                       "confidence, speakers, registers, guards, reason, then, "
+                                       "within, match, no_match)");
     }
   }
 
@@ -231,6 +231,33 @@ bool parse_rule(const toml::table& table, const std::string& path, Reporter& rep
       report.error(line_of(*pattern), "pattern matches the empty string");
     } else {
       rule.pattern = text->get();
+    }
+  }
+
+  const auto* then = find(table, "then");
+  if (then != nullptr) {
+    if (const auto* text = then->as_string(); text == nullptr || text->get().empty()) {
+      report.error(line_of(*then), "'then' must be a non-empty string (a regular expression)");
+    } else if (RE2 compiled(text->get(), rule_regex_options()); !compiled.ok()) {
+      report.error(line_of(*then), "bad regular expression in 'then': " + compiled.error(),
+                   "lexicon_bad_pattern");
+    } else if (RE2::PartialMatch("", compiled)) {
+      report.error(line_of(*then), "'then' matches the empty string");
+    } else {
+      rule.then = text->get();
+      rule.within = kDefaultWithin;
+    }
+  }
+  if (const auto* within = find(table, "within")) {
+    const auto* number = within->as_integer();
+    if (then == nullptr) {
+      report.error(line_of(*within), "'within' needs 'then' (it counts sentences after a match)");
+    } else if (number == nullptr || number->get() < 1 ||
+               number->get() > static_cast<std::int64_t>(kMaxWithin)) {
+      report.error(line_of(*within), "'within' must be a whole number of sentences from 1 to " +
+                                         std::to_string(kMaxWithin));
+    } else if (!rule.then.empty()) {
+      rule.within = static_cast<std::size_t>(number->get());
     }
   }
 

@@ -80,6 +80,149 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Re
   }
 }
 
+// The first part of a follow-up rule, waiting for a later sentence.
+struct PendingFollowUp {
+  std::size_t sentence;
+  const Rule* rule;
+  ByteSpan span;  // in that sentence's normalized text
+};
+
+// Confirms the waiting follow-up rules whose `then` matches sentence `s`,
+// adding their findings (quoting the first part) to `confirmed`, and forgets
+// those settled otherwise:
+//  - out of reach: another turn, or past `within` sentences;
+//  - turned the other way: a finding of the opposite kind (good conduct
+//    against a complaint, or the reverse) from the first part to here, as in
+//    "he said he'd ring by five, and he rang at 4:20";
+//  - already told: sentence `s` has its own finding of the category ("Friday
+//    came and went"), and one incident is one finding.
+// Runs after sentence `s`'s rule findings are made.
+void confirm_follow_ups(const Analysis& analysis, std::size_t s, const Lexicon& lexicon,
+                        std::vector<PendingFollowUp>& pending, std::vector<Finding>& confirmed) {
+  const Sentence& sentence = analysis.sentences[s];
+  const auto& findings = analysis.findings;
+  std::erase_if(pending, [&](const PendingFollowUp& p) {
+    if (p.sentence >= s) return false;
+    if (analysis.sentences[p.sentence].turn != sentence.turn || s - p.sentence > p.rule->within) {
+      return true;
+    }
+    const Category category = p.rule->category;
+    for (auto it = findings.rbegin(); it != findings.rend() && it->sentence >= p.sentence; ++it) {
+      if (is_good_conduct(it->category) != is_good_conduct(category)) return true;
+    }
+    if (!lexicon.follow_up(*p.rule, sentence.normalized_text)) return false;
+    for (auto it = findings.rbegin(); it != findings.rend() && it->sentence == s; ++it) {
+      if (it->category == category) return true;
+    }
+    Finding finding;
+    finding.category = category;
+    finding.sources = {"rule:" + p.rule->id};
+    finding.confidence = p.rule->confidence;
+    finding.speaker = analysis.document.turns[sentence.turn].speaker;
+    finding.evidence = evidence_for(analysis, p.sentence, p.span);
+    finding.sentence = p.sentence;
+    confirmed.push_back(std::move(finding));
+    return true;
+  });
+}
+
+// Adds the confirmed follow-up findings to the others in sentence order; one
+// on a sentence that already has a finding of its category is folded into
+// it, naming both sources.
+void merge_follow_ups(std::vector<Finding> confirmed, std::vector<Finding>& findings) {
+  if (confirmed.empty()) return;
+  for (Finding& extra : confirmed) {
+    auto same = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) {
+      return f.sentence == extra.sentence && f.category == extra.category;
+    });
+    if (same == findings.end()) {
+      findings.push_back(std::move(extra));
+      continue;
+    }
+    for (std::string& source : extra.sources) {
+      if (std::find(same->sources.begin(), same->sources.end(), source) == same->sources.end()) {
+        same->sources.push_back(std::move(source));
+      }
+    }
+    same->confidence = std::max(same->confidence, extra.confidence);
+  }
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.sentence < b.sentence; });
+}
+
+// Conduct told across two sentences is narrated: a promise and, next, its
+// failure; a question and, next, the silence. Call notes and customer turns
+// tell such stories; an agent turn does not narrate the agent's own conduct.
+bool tells_stories(const Document& document, const Turn& turn) {
+  return document.format == Format::notes || turn.role == Role::customer;
+}
+
+// What the pair pass keeps between one sentence and the next.
+struct PairScratch {
+  std::vector<float> previous_best;        // the previous sentence's best, alone
+  std::vector<CategoryHit> previous_hits;  // its rule hits
+  std::vector<CategoryHit> pair_hits;      // both, in pair coordinates
+  std::vector<char> settled;               // per label: a finding is already there
+  std::vector<std::size_t> gained;
+  SentenceScores scores;
+  SentimentScratch sentiment;
+};
+
+// Reads sentence `second` with the one before it, in the same turn, and adds
+// a model finding for each label that only the two together show (see
+// score_sentence_pair), quoting both sentences. It needs the model-alone floor
+// like any model finding with no rule beside it, and is skipped for labels
+// that already have a finding on either sentence.
+void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& resources,
+                       std::span<const float> second_best, std::span<const CategoryHit> second_hits,
+                       PairScratch& scratch) {
+  const Model& model = *resources.model;
+  const std::size_t first = second - 1;
+  const Sentence& a = analysis.sentences[first];
+  const Sentence& b = analysis.sentences[second];
+  const auto& labels = model.labels();
+  scratch.settled.assign(labels.size(), 0);
+  for (auto it = analysis.findings.rbegin();
+       it != analysis.findings.rend() && it->sentence >= first; ++it) {
+    for (std::size_t label = 0; label < labels.size(); ++label) {
+      if (labels[label] == to_string(it->category)) scratch.settled[label] = 1;
+    }
+  }
+  if (!pair_worth_scoring(scratch.previous_best, second_best, scratch.settled)) return;
+
+  const std::string_view turn_text = analysis.normalized[a.turn].text;
+  const std::string_view pair_text =
+      turn_text.substr(a.normalized.begin, b.normalized.end - a.normalized.begin);
+  const std::size_t offset = b.normalized.begin - a.normalized.begin;
+  scratch.pair_hits.assign(scratch.previous_hits.begin(), scratch.previous_hits.end());
+  for (const CategoryHit& hit : second_hits) {
+    scratch.pair_hits.push_back({hit.category, {hit.span.begin + offset, hit.span.end + offset}});
+  }
+  // The original text of both sentences, as training scored a two-sentence record.
+  const std::string_view original(
+      a.text.data(), static_cast<std::size_t>(b.text.data() + b.text.size() - a.text.data()));
+  const double compound = resources.sentiment->score(original, scratch.sentiment).compound;
+  scratch.gained.clear();
+  score_sentence_pair(model, pair_text, scratch.pair_hits, compound, scratch.previous_best,
+                      second_best, scratch.scores, scratch.gained);
+  const Turn& turn = analysis.document.turns[b.turn];
+  for (const std::size_t label : scratch.gained) {
+    const float probability = scratch.scores.best[label];
+    const auto category = parse_category(labels[label]);
+    if (!category || scratch.settled[label] || probability < resources.model_alone_floor) {
+      continue;
+    }
+    Finding finding;
+    finding.category = *category;
+    finding.sources = {"model:" + labels[label]};
+    finding.confidence = probability;
+    finding.speaker = turn.speaker;
+    finding.evidence = evidence_for(analysis, first, {0, pair_text.size()});
+    finding.sentence = second;
+    analysis.findings.push_back(std::move(finding));
+  }
+}
+
 // Where offset 0 of a turn's text lies in the coordinates that output offsets
 // use: the file for text formats, the decoded string itself for JSON formats
 // (whose turn start/end may already skip leading whitespace inside it).
@@ -181,6 +324,9 @@ Analysis analyze_document(Document document, const Resources& resources) {
   std::vector<SentenceFinding> sentence_findings;
   std::vector<CategoryHit> category_hits;
   SentenceScores model_scores;
+  PairScratch pair_scratch;
+  std::vector<PendingFollowUp> pending;
+  std::vector<Finding> followed_up;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     const Turn& turn = analysis.document.turns[sentence.turn];
@@ -191,6 +337,15 @@ Analysis analyze_document(Document document, const Resources& resources) {
     if (!hits.empty()) find_quoted_ranges(sentence.normalized_text, quoted);
     category_hits.clear();
     for (const RuleHit& hit : hits) {
+      if (!hit.rule->then.empty()) {
+        // The first part of a follow-up rule: a finding only once a later
+        // sentence confirms it, so not a rule hit the model may see either.
+        const bool known = std::any_of(pending.begin(), pending.end(), [&](const auto& p) {
+          return p.sentence == s && p.rule == hit.rule;
+        });
+        if (!known) pending.push_back({s, hit.rule, hit.span});
+        continue;
+      }
       category_hits.push_back({hit.rule->category, hit.span});
       // One finding per category and stretch of a sentence: the narration,
       // or one quotation in it. Two stock lines quoted in one long sentence
@@ -222,8 +377,18 @@ Analysis analyze_document(Document document, const Resources& resources) {
       sentence_findings.push_back({analysis.findings.size(), stretch});
       analysis.findings.push_back(std::move(finding));
     }
-    if (resources.model) add_model_findings(analysis, s, resources, category_hits, model_scores);
+    confirm_follow_ups(analysis, s, *resources.lexicon, pending, followed_up);
+    if (!resources.model) continue;
+    add_model_findings(analysis, s, resources, category_hits, model_scores);
+    if (!resources.model_pairs || !tells_stories(analysis.document, turn)) continue;
+    if (s > 0 && sentences[s - 1].turn == sentence.turn) {
+      add_pair_findings(analysis, s, resources, model_scores.best, category_hits, pair_scratch);
+    }
+    pair_scratch.previous_best = model_scores.best;
+    pair_scratch.previous_hits = category_hits;
   }
+
+  merge_follow_ups(std::move(followed_up), analysis.findings);
 
   analysis.sentence_is_recap = mark_recaps(sentences);
   for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
@@ -257,6 +422,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   resources.model_version = "none";
   resources.model_alone_floor = paths.model_alone_floor;
   resources.model_clauses = paths.model_clauses;
+  resources.model_pairs = paths.model_pairs;
   if (paths.use_model) {
     auto model = Model::load(or_default(paths.model, "models/conduct.model"));
     if (!model) return model.error();

@@ -40,6 +40,10 @@ struct ResourcePaths {
   /// Score each clause of a long sentence too, keeping the most probable
   /// (off with --no-model-clauses; see classify/clauses.h).
   bool model_clauses = true;
+  /// Read each sentence of call notes or of a customer turn with the one
+  /// before it too, for what only the two together show: a promise, then its
+  /// failure (off with --no-model-pairs; see classify/sentence_scorer.h).
+  bool model_pairs = true;
 };
 
 /// The data directory holding lexicons/ and models/: $CONDUCT_HOME when set,
@@ -54,6 +58,7 @@ struct Resources {
   std::shared_ptr<const Policy> policy;
   double model_alone_floor = 0.8;
   bool model_clauses = true;
+  bool model_pairs = true;
   std::string lexicon_version;
   std::string model_version;  // "none" when the model is off
   std::string policy_version;
