@@ -14,7 +14,11 @@ std::vector<std::string> text_extras(const FeatureConfig& config, const Lexicon*
   if (config.lexicon && lexicon) {
     std::vector<RuleHit> hits;
     lexicon->match(normalized_text, context, hits);
-    for (const RuleHit& hit : hits) categories.push_back(hit.rule->category);
+    // A follow-up rule's first part is no finding, and the analyze pipeline
+    // shows the model none of them: training must see what serving sees.
+    for (const RuleHit& hit : hits) {
+      if (hit.rule->then.empty()) categories.push_back(hit.rule->category);
+    }
   }
   std::optional<double> compound;
   if (config.sentiment && sentiment) compound = sentiment->score(original_text).compound;

@@ -151,8 +151,13 @@ void add_eval_command(CLI::App& app, int& exit_status) {
                    "least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command->add_flag("!--no-model-clauses", options->paths.model_clauses,
-                    "score long sentences as a whole only, not clause by clause too");
+  command
+      ->add_option("--model-alone-margin", options->paths.model_alone_margin,
+                   "... and at least this much above the category's own model threshold")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command->add_flag("--model-clauses,!--no-model-clauses", options->paths.model_clauses,
+                    "score long sentences clause by clause too, not only as a whole");
   command->add_flag("!--no-model-pairs", options->paths.model_pairs,
                     "do not read adjacent sentences of notes or customer turns together");
   command->add_option("--policy", options->paths.policy, "policy file");

@@ -28,11 +28,11 @@ struct ExplainOptions {
   std::string input;     // text, or a path to a file
   std::string lexicons;  // --lexicons DIR
   bool json = false;
-  std::string model;          // --model FILE
-  bool no_model = false;      // --no-model
-  bool model_clauses = true;  // off with --no-model-clauses
-  bool model_pairs = true;    // off with --no-model-pairs
-  std::size_t features = 5;   // --features K: top contributing features shown
+  std::string model;           // --model FILE
+  bool no_model = false;       // --no-model
+  bool model_clauses = false;  // on with --model-clauses
+  bool model_pairs = true;     // off with --no-model-pairs
+  std::size_t features = 5;    // --features K: top contributing features shown
 };
 
 // One rule hit, quoted from the original text.
@@ -438,8 +438,8 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command->add_flag("--json", options->json, "One JSON object per document");
   command->add_option("--model", options->model, "Model file (default: shipped)");
   command->add_flag("--no-model", options->no_model, "Rules only, no model section");
-  command->add_flag("!--no-model-clauses", options->model_clauses,
-                    "Score long sentences as a whole only, not clause by clause too");
+  command->add_flag("--model-clauses,!--no-model-clauses", options->model_clauses,
+                    "Score long sentences clause by clause too, not only as a whole");
   command->add_flag("!--no-model-pairs", options->model_pairs,
                     "Do not read adjacent sentences of notes or customer turns together");
   command

@@ -4,8 +4,9 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"conduct: find scripted, rude, dismissive and unresponsive conduct in call notes "
-               "and transcripts, with evidence, and suggest point adjustments."};
+  CLI::App app{
+      "conduct: find scripted, rude, dismissive and unresponsive conduct in call notes "
+      "and transcripts, with evidence, and suggest point adjustments."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("conduct ") + CONDUCT_VERSION);
   int exit_status = conduct::cli::kExitOk;

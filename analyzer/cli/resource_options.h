@@ -11,7 +11,7 @@
 namespace conduct::cli {
 
 /// Adds --lexicons, --model, --no-model, --model-alone-floor,
-/// --no-model-clauses, --policy, --sentiment-lexicon.
+/// --model-clauses, --no-model-pairs, --policy, --sentiment-lexicon.
 inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--lexicons", paths.lexicons, "Lexicon folder (default: lexicons/)");
   command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
@@ -21,8 +21,13 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
                   "Least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command.add_flag("!--no-model-clauses", paths.model_clauses,
-                   "Score long sentences as a whole only, not clause by clause too");
+  command
+      .add_option("--model-alone-margin", paths.model_alone_margin,
+                  "... and at least this much above the category's own model threshold")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command.add_flag("--model-clauses,!--no-model-clauses", paths.model_clauses,
+                   "Score long sentences clause by clause too, not only as a whole");
   command.add_flag("!--no-model-pairs", paths.model_pairs,
                    "Do not read adjacent sentences of notes or customer turns together");
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");

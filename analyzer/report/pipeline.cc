@@ -36,6 +36,14 @@ MatchContext context_for(const Document& document, const Turn& turn) {
 // unit-length vector, and the model is sure of itself on no evidence.
 constexpr std::size_t kModelAloneMinWords = 5;
 
+// The least probability of a model finding with no rule of its category
+// beside it: the floor, and a margin above the label's own threshold, which is
+// high where the corpus found the label hard to call (unprofessional: 0.82).
+float alone_floor(const Model& model, std::size_t label, const Resources& resources) {
+  return static_cast<float>(std::max(resources.model_alone_floor,
+                                     model.thresholds()[label] + resources.model_alone_margin));
+}
+
 // A model finding that agrees with rule findings of its category on the
 // sentence is folded into them, naming both sources; alone, it must pass the
 // model-alone floor and length too, and quotes the clause that scored highest.
@@ -64,7 +72,7 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Re
         merged = true;
       }
     }
-    if (merged || probability < resources.model_alone_floor ||
+    if (merged || probability < alone_floor(model, label, resources) ||
         words_in(sentence.normalized_text, scratch.tokens, scratch.best_span[label]) <
             kModelAloneMinWords) {
       continue;
@@ -209,7 +217,7 @@ void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& 
   for (const std::size_t label : scratch.gained) {
     const float probability = scratch.scores.best[label];
     const auto category = parse_category(labels[label]);
-    if (!category || scratch.settled[label] || probability < resources.model_alone_floor) {
+    if (!category || scratch.settled[label] || probability < alone_floor(model, label, resources)) {
       continue;
     }
     Finding finding;
@@ -421,6 +429,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
 
   resources.model_version = "none";
   resources.model_alone_floor = paths.model_alone_floor;
+  resources.model_alone_margin = paths.model_alone_margin;
   resources.model_clauses = paths.model_clauses;
   resources.model_pairs = paths.model_pairs;
   if (paths.use_model) {

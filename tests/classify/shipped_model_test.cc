@@ -176,3 +176,46 @@ TEST(ShippedModel, AddsRecallOnBlindNotesWithoutCostingPrecision) {
 
 }  // namespace
 }  // namespace conduct
+
+namespace conduct {
+namespace {
+
+// A finding that only two sentences read together show: the emails, then
+// that none was answered. It quotes both sentences, and is gone when the
+// model reads sentences one at a time.
+TEST(ShippedModel, ReadsAdjacentSentencesOfNotesTogether) {
+  const auto notes = temp_path("pair.txt");
+  const std::string text =
+      "I sent three emails to their support address over two weeks. Each one went unanswered.\n";
+  std::ofstream(notes) << text;
+  const auto findings = [&](const std::string& flags) {
+    return nlohmann::json::parse(
+        run(std::string(CONDUCT_BINARY) + " analyze " + flags + " " + notes.string()))["findings"];
+  };
+  const auto paired = findings("");
+  ASSERT_EQ(paired.size(), 1u) << paired.dump();
+  EXPECT_EQ(paired[0]["category"], "unresponsive");
+  EXPECT_EQ(paired[0]["source"], "model:unresponsive");
+  EXPECT_EQ(paired[0]["evidence"]["start"], 0);
+  EXPECT_EQ(paired[0]["evidence"]["text"], text.substr(0, text.size() - 1));
+  EXPECT_GE(paired[0]["confidence"].get<double>(), 0.8);
+  EXPECT_TRUE(findings("--no-model-pairs").empty());
+  // explain shows the pair on its second sentence, with the pair's features.
+  const auto doc = nlohmann::json::parse(
+      run(std::string(CONDUCT_BINARY) + " explain --json --features 2 " + notes.string()));
+  ASSERT_EQ(doc["sentences"].size(), 2u);
+  // (The second sentence alone may pass the label's threshold too, below the
+  // floor of a finding: explain lists it as well.)
+  std::vector<nlohmann::json> pairs;
+  for (const auto& line : doc["sentences"][1]["model"]) {
+    if (line["with_previous"] == true) pairs.push_back(line);
+  }
+  ASSERT_EQ(pairs.size(), 1u) << doc["sentences"][1]["model"].dump();
+  EXPECT_EQ(pairs[0]["source"], "model:unresponsive");
+  EXPECT_EQ(pairs[0]["start"], 0);
+  EXPECT_EQ(pairs[0]["features"].size(), 2u);
+  std::filesystem::remove(notes);
+}
+
+}  // namespace
+}  // namespace conduct
