@@ -36,12 +36,30 @@ MatchContext context_for(const Document& document, const Turn& turn) {
 // unit-length vector, and the model is sure of itself on no evidence.
 constexpr std::size_t kModelAloneMinWords = 5;
 
-// The least probability of a model finding with no rule of its category
-// beside it: the floor, and a margin above the label's own threshold, which is
-// high where the corpus found the label hard to call (unprofessional: 0.82).
-float alone_floor(const Model& model, std::size_t label, const Resources& resources) {
-  return static_cast<float>(std::max(resources.model_alone_floor,
-                                     model.thresholds()[label] + resources.model_alone_margin));
+// A label whose validation precision at its threshold stayed below this is
+// not trusted alone: the trainer aims at 0.9 and falls back to its best F0.5
+// when no threshold reaches it, and such a label only corroborates rules.
+constexpr double kTrustedValidationPrecision = 0.85;
+
+// Per label, the least probability of a model finding with no rule of its
+// category beside it: the floor, and a margin above the label's own
+// threshold, which is high where the corpus found the label hard to call; or
+// more than 1 (never) for a label the validation fold did not find precise.
+std::vector<float> alone_floors(const Model& model, const ResourcePaths& paths) {
+  std::vector<float> floors;
+  const auto& metrics = model.header().metrics;
+  for (std::size_t label = 0; label < model.labels().size(); ++label) {
+    const std::string metric = "val." + model.labels()[label] + ".precision";
+    const auto it = std::find_if(metrics.begin(), metrics.end(),
+                                 [&](const auto& m) { return m.first == metric; });
+    // A model trained without a validation fold has no such metric.
+    const bool trusted = it == metrics.end() || it->second >= kTrustedValidationPrecision;
+    floors.push_back(
+        trusted ? static_cast<float>(std::max(paths.model_alone_floor,
+                                              model.thresholds()[label] + paths.model_alone_margin))
+                : 2.0f);
+  }
+  return floors;
 }
 
 // A model finding that agrees with rule findings of its category on the
@@ -72,7 +90,7 @@ void add_model_findings(Analysis& analysis, std::size_t sentence_index, const Re
         merged = true;
       }
     }
-    if (merged || probability < alone_floor(model, label, resources) ||
+    if (merged || probability < resources.model_alone_floors[label] ||
         words_in(sentence.normalized_text, scratch.tokens, scratch.best_span[label]) <
             kModelAloneMinWords) {
       continue;
@@ -217,7 +235,7 @@ void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& 
   for (const std::size_t label : scratch.gained) {
     const float probability = scratch.scores.best[label];
     const auto category = parse_category(labels[label]);
-    if (!category || scratch.settled[label] || probability < alone_floor(model, label, resources)) {
+    if (!category || scratch.settled[label] || probability < resources.model_alone_floors[label]) {
       continue;
     }
     Finding finding;
@@ -428,8 +446,6 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
       std::make_shared<const SentimentScorer>(std::move(sentiment_lexicon).value());
 
   resources.model_version = "none";
-  resources.model_alone_floor = paths.model_alone_floor;
-  resources.model_alone_margin = paths.model_alone_margin;
   resources.model_clauses = paths.model_clauses;
   resources.model_pairs = paths.model_pairs;
   if (paths.use_model) {
@@ -437,6 +453,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
     if (!model) return model.error();
     resources.model_version = model.value().version();
     resources.model = std::make_shared<const Model>(std::move(model).value());
+    resources.model_alone_floors = alone_floors(*resources.model, paths);
   }
 
   auto policy = Policy::load(or_default(paths.policy, "lexicons/policy.toml"));

@@ -39,9 +39,9 @@ struct ResourcePaths {
   double model_alone_floor = 0.8;
   /// ... and at least this much above the label's own threshold
   /// (--model-alone-margin): the labels the corpus found hard to call have
-  /// high thresholds, and real notes make them harder still. Chosen with the
-  /// floor on tests/data/blind-notes/dev2 and ../shared/eval/notes: at 0.15
-  /// only unprofessional (threshold 0.82) is raised, to 0.97.
+  /// high thresholds, and real notes make them harder still. With the floor,
+  /// chosen on tests/data/blind-notes/dev2 and ../shared/eval/notes. A label
+  /// whose validation precision stayed under 0.85 makes no finding alone.
   double model_alone_margin = 0.15;
   /// Score each clause of a long sentence too, keeping the most probable
   /// (on with --model-clauses; see classify/clauses.h). Off by default: on
@@ -64,8 +64,11 @@ struct Resources {
   std::shared_ptr<const SentimentScorer> sentiment;
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
-  double model_alone_floor = 0.8;
-  double model_alone_margin = 0.15;
+  /// Per model label, the least probability of a model finding with no rule
+  /// of its category beside it (see ResourcePaths::model_alone_floor and
+  /// model_alone_margin); above 1 for a label whose validation precision
+  /// stayed under 0.85: it only corroborates rules.
+  std::vector<float> model_alone_floors;
   bool model_clauses = false;
   bool model_pairs = true;
   std::string lexicon_version;
