@@ -54,7 +54,7 @@ void score_sentence(const Model& model, std::string_view normalized_sentence,
 /// lean one way ("She said a manager would ring by five." "Five came and
 /// went."); two unrelated sentences are not read together, which keeps the
 /// pair pass to a fraction of the sentences.
-inline constexpr float kPairCandidate = 0.25f;
+inline constexpr float kPairCandidate = 0.4f;
 
 /// Whether two adjacent sentences, scored alone into `first` and `second`
 /// (SentenceScores::best), are worth reading together: some label not yet
