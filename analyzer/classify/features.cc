@@ -160,6 +160,33 @@ void span_features(const FeatureConfig& config, const TokenizedText& text, std::
   finish_features(config, extras, out);
 }
 
+void pair_features(const FeatureConfig& config, const TokenizedText& first,
+                   const TokenizedText& second, std::span<const std::string_view> extras,
+                   FeatureVector& out) {
+  const std::uint32_t bits = config.bucket_bits;
+  std::uint64_t previous = hash_token(kStart, config.seed, FeatureKind::word);
+  out.scratch.clear();
+  for (const TokenizedText* text : {&first, &second}) {
+    for (std::size_t i = 0; i < text->tokens.size(); ++i) {
+      const TokenizedText::Token& t = text->tokens[i];
+      out.scratch.insert(out.scratch.end(), text->buckets.begin() + t.first,
+                         text->buckets.begin() + t.last);
+      if (config.bigrams) {
+        // A sentence's first token was hashed after <s>; in the pair it
+        // follows the last token of the sentence before.
+        const bool crosses = text == &second && i == 0 && !first.tokens.empty();
+        out.scratch.push_back(crosses ? bucket_of(hash_pair(previous, t.hash), bits) : t.bigram);
+      }
+      previous = t.hash;
+    }
+  }
+  if (config.bigrams) {
+    const std::uint64_t stop = hash_token(kEnd, config.seed, FeatureKind::word);
+    out.scratch.push_back(bucket_of(hash_pair(previous, stop), bits));
+  }
+  finish_features(config, extras, out);
+}
+
 std::vector<std::pair<std::uint32_t, std::string>> feature_names(
     const FeatureConfig& config, std::string_view normalized_text,
     std::span<const std::string_view> extras) {

@@ -73,6 +73,15 @@ void tokenize_features(const FeatureConfig& config, std::string_view normalized_
 void span_features(const FeatureConfig& config, const TokenizedText& text, std::size_t begin,
                    std::size_t end, std::span<const std::string_view> extras, FeatureVector& out);
 
+/// The features of two adjacent sentences read as one text, `first` then
+/// `second`, each tokenized by tokenize_features: what span_features gives on
+/// the tokenized pair (no token crosses the gap between sentences), without
+/// hashing either sentence again. The one bigram across the gap is the only
+/// feature computed here.
+void pair_features(const FeatureConfig& config, const TokenizedText& first,
+                   const TokenizedText& second, std::span<const std::string_view> extras,
+                   FeatureVector& out);
+
 /// For explanations: each bucket the sentence touches with a readable name of
 /// the first token that hashed there ("w:relax", "b:you need", "c:<re",
 /// "x:lex:dismissive"), in order of first appearance. Allocates; not for hot

@@ -73,10 +73,19 @@ bool pair_worth_scoring(std::span<const float> first, std::span<const float> sec
 }
 
 void score_sentence_pair(const Model& model, std::string_view pair_text,
+                         const TokenizedText& first_tokens, const TokenizedText& second_tokens,
                          std::span<const CategoryHit> hits, std::optional<double> compound,
                          std::span<const float> first, std::span<const float> second,
                          SentenceScores& scores, std::vector<std::size_t>& gained) {
-  score_sentence(model, pair_text, hits, compound, /*by_clause=*/false, scores);
+  const ByteSpan whole{0, pair_text.size()};
+  scores.categories.clear();
+  categories_within(hits, whole, scores.categories);
+  const auto extras = sentence_extras(model.features(), scores.categories, compound);
+  const std::vector<std::string_view> views(extras.begin(), extras.end());
+  pair_features(model.features(), first_tokens, second_tokens, views, scores.features);
+  model.predict_features(scores.features, scores.probabilities);
+  scores.best = scores.probabilities;
+  scores.best_span.assign(scores.best.size(), whole);
   const auto& thresholds = model.thresholds();
   for (std::size_t label = 0; label < scores.best.size(); ++label) {
     const float probability = scores.best[label];

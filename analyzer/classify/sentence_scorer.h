@@ -64,13 +64,16 @@ bool pair_worth_scoring(std::span<const float> first, std::span<const float> sec
                         std::span<const char> settled);
 
 /// Reads two adjacent sentences of one turn as one text, `pair_text` (the
-/// normalized text from the first sentence's start to the second's end), with
-/// the rule `hits` of both in its coordinates and the `compound` of the pair.
-/// Fills `scores` for the whole pair (no clauses: they would find the single
-/// sentences again) and appends to `gained` the labels whose pair
-/// probability passes the threshold and exceeds both single readings: what
+/// normalized text from the first sentence's start to the second's end),
+/// from their tokens as score_sentence left them (`first_tokens`,
+/// `second_tokens`: neither is hashed again), with the rule `hits` of both in
+/// pair coordinates and the `compound` of the pair. Fills `scores` for the
+/// whole pair (no clauses: they would find the single sentences again; no
+/// tokens) and appends to `gained` the labels whose pair probability passes
+/// the threshold and exceeds both single readings (`first`, `second`): what
 /// only the two sentences together show.
 void score_sentence_pair(const Model& model, std::string_view pair_text,
+                         const TokenizedText& first_tokens, const TokenizedText& second_tokens,
                          std::span<const CategoryHit> hits, std::optional<double> compound,
                          std::span<const float> first, std::span<const float> second,
                          SentenceScores& scores, std::vector<std::size_t>& gained);

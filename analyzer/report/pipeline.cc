@@ -186,6 +186,7 @@ bool tells_stories(const Document& document, const Turn& turn) {
 // What the pair pass keeps between one sentence and the next.
 struct PairScratch {
   std::vector<float> previous_best;        // the previous sentence's best, alone
+  TokenizedText previous_tokens;           // its tokens, hashed once
   std::vector<CategoryHit> previous_hits;  // its rule hits
   std::vector<CategoryHit> pair_hits;      // both, in pair coordinates
   std::vector<char> settled;               // per label: a finding is already there
@@ -200,8 +201,9 @@ struct PairScratch {
 // like any model finding with no rule beside it, and is skipped for labels
 // that already have a finding on either sentence.
 void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& resources,
-                       std::span<const float> second_best, std::span<const CategoryHit> second_hits,
-                       PairScratch& scratch) {
+                       const SentenceScores& second_scores,
+                       std::span<const CategoryHit> second_hits, PairScratch& scratch) {
+  const std::span<const float> second_best = second_scores.best;
   const Model& model = *resources.model;
   const std::size_t first = second - 1;
   const Sentence& a = analysis.sentences[first];
@@ -229,8 +231,9 @@ void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& 
       a.text.data(), static_cast<std::size_t>(b.text.data() + b.text.size() - a.text.data()));
   const double compound = resources.sentiment->score(original, scratch.sentiment).compound;
   scratch.gained.clear();
-  score_sentence_pair(model, pair_text, scratch.pair_hits, compound, scratch.previous_best,
-                      second_best, scratch.scores, scratch.gained);
+  score_sentence_pair(model, pair_text, scratch.previous_tokens, second_scores.tokens,
+                      scratch.pair_hits, compound, scratch.previous_best, second_best,
+                      scratch.scores, scratch.gained);
   const Turn& turn = analysis.document.turns[b.turn];
   for (const std::size_t label : scratch.gained) {
     const float probability = scratch.scores.best[label];
@@ -408,10 +411,12 @@ Analysis analyze_document(Document document, const Resources& resources) {
     add_model_findings(analysis, s, resources, category_hits, model_scores);
     if (!resources.model_pairs || !tells_stories(analysis.document, turn)) continue;
     if (s > 0 && sentences[s - 1].turn == sentence.turn) {
-      add_pair_findings(analysis, s, resources, model_scores.best, category_hits, pair_scratch);
+      add_pair_findings(analysis, s, resources, model_scores, category_hits, pair_scratch);
     }
     pair_scratch.previous_best = model_scores.best;
     pair_scratch.previous_hits = category_hits;
+    // The next sentence's tokenize_features clears what it is given.
+    std::swap(pair_scratch.previous_tokens, model_scores.tokens);
   }
 
   merge_follow_ups(std::move(followed_up), analysis.findings);

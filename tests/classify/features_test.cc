@@ -167,5 +167,31 @@ TEST(Features, SpanFeaturesMatchExtractOnTheSpanText) {
   }
 }
 
+// The pair reading hashes no sentence twice: its features from the two
+// sentences' tokens equal the features of the pair's text.
+TEST(Features, PairFeaturesMatchExtractOnThePairText) {
+  const std::vector<std::string_view> sentences = {
+      "she said a manager would ring me by five.", "five came and went.",
+      "\"we'll call you back,\" he said.",         "",
+      "nobody did - not a word (again)",           "café closed!"};
+  const std::vector<std::string_view> extras = {"lex:broken_promise", "sent:neg"};
+  for (const bool chars : {false, true}) {
+    FeatureConfig config;
+    config.bucket_bits = 16;
+    config.chars = chars;
+    TokenizedText first, second;
+    FeatureVector from_pair, from_text;
+    for (std::size_t i = 0; i + 1 < sentences.size(); ++i) {
+      tokenize_features(config, sentences[i], first);
+      tokenize_features(config, sentences[i + 1], second);
+      pair_features(config, first, second, extras, from_pair);
+      const std::string text = std::string(sentences[i]) + " " + std::string(sentences[i + 1]);
+      extract_features(config, text, extras, from_text);
+      EXPECT_EQ(from_pair.index, from_text.index) << text;
+      EXPECT_EQ(from_pair.value, from_text.value) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace conduct

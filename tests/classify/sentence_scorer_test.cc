@@ -125,7 +125,8 @@ const Model& pair_model() {
 TEST(SentenceScorer, APairShowsWhatNeitherSentenceShowsAlone) {
   const Model& model = pair_model();
   SentenceScores first, second, pair;
-  score_sentence(model, "she said the manager would ring by five", {}, std::nullopt, true, first);
+  // As the pipeline gives them: each sentence with its own punctuation.
+  score_sentence(model, "she said the manager would ring by five.", {}, std::nullopt, true, first);
   score_sentence(model, "nobody rang", {}, std::nullopt, true, second);
   ASSERT_EQ(first.best.size(), 1u);
   EXPECT_LT(first.best[0], model.thresholds()[0]);
@@ -133,7 +134,8 @@ TEST(SentenceScorer, APairShowsWhatNeitherSentenceShowsAlone) {
 
   std::vector<std::size_t> gained;
   constexpr std::string_view kPair = "she said the manager would ring by five. nobody rang";
-  score_sentence_pair(model, kPair, {}, std::nullopt, first.best, second.best, pair, gained);
+  score_sentence_pair(model, kPair, first.tokens, second.tokens, {}, std::nullopt, first.best,
+                      second.best, pair, gained);
   EXPECT_EQ(gained, (std::vector<std::size_t>{0})) << pair.best[0];
   EXPECT_EQ(pair.best_span[0], (ByteSpan{0, kPair.size()}));
   std::vector<float> direct;
@@ -144,8 +146,9 @@ TEST(SentenceScorer, APairShowsWhatNeitherSentenceShowsAlone) {
   SentenceScores kept;
   score_sentence(model, "she rang at ten to", {}, std::nullopt, true, kept);
   gained.clear();
-  score_sentence_pair(model, "she said the manager would ring by five. she rang at ten to", {},
-                      std::nullopt, first.best, kept.best, pair, gained);
+  score_sentence_pair(model, "she said the manager would ring by five. she rang at ten to",
+                      first.tokens, kept.tokens, {}, std::nullopt, first.best, kept.best, pair,
+                      gained);
   EXPECT_TRUE(gained.empty()) << pair.best[0];
 }
 
