@@ -39,6 +39,7 @@ struct FeatureVector {
   std::vector<std::uint32_t> index;
   std::vector<float> value;
   std::vector<std::uint32_t> scratch;  // raw bucket ids before merging
+  std::vector<std::uint32_t> sorted;   // scratch of the bucket sort
 };
 
 /// Fills `out` with the features of `normalized_text` plus `extras`.

@@ -193,5 +193,27 @@ TEST(Features, PairFeaturesMatchExtractOnThePairText) {
   }
 }
 
+// Long sentences (hundreds of buckets with character n-grams, sorted by
+// radix) give strictly increasing indices, one per distinct bucket, at every
+// bucket width the model file allows.
+TEST(Features, LongSentencesGiveSortedDistinctBuckets) {
+  std::string text;
+  for (int i = 0; i < 40; ++i)
+    text += "held for " + std::to_string(i * 7) + " minutes again and again; ";
+  for (const std::uint32_t bits : {8u, 14u, 18u, 22u, 28u}) {
+    FeatureConfig config;
+    config.bucket_bits = bits;
+    config.chars = true;
+    FeatureVector features;
+    extract_features(config, text, {}, features);
+    ASSERT_GT(features.scratch.size(), 1000u);
+    std::vector<std::uint32_t> expected = features.scratch;
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    EXPECT_EQ(features.index, expected) << bits;
+    for (const std::uint32_t b : features.index) EXPECT_LT(b, 1u << bits);
+  }
+}
+
 }  // namespace
 }  // namespace conduct
