@@ -349,6 +349,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
   struct SentenceFinding {
     std::size_t index;  // into analysis.findings
     int stretch;        // see stretch_of
+    ByteSpan span;      // the evidence, in the normalized sentence
   };
   std::vector<SentenceFinding> sentence_findings;
   std::vector<CategoryHit> category_hits;
@@ -394,6 +395,15 @@ Analysis analyze_document(Document document, const Resources& resources) {
           finding.sources.push_back(source);
         }
         finding.confidence = std::max(finding.confidence, hit.rule->confidence);
+        // The evidence covers what every rule of the finding saw: "sent me
+        // back to the queue, where I explained it from the top again" is one
+        // runaround, quoted whole.
+        const ByteSpan joined{std::min(same->span.begin, hit.span.begin),
+                              std::max(same->span.end, hit.span.end)};
+        if (joined.begin != same->span.begin || joined.end != same->span.end) {
+          same->span = joined;
+          finding.evidence = evidence_for(analysis, s, joined);
+        }
         continue;
       }
       Finding finding;
@@ -403,7 +413,7 @@ Analysis analyze_document(Document document, const Resources& resources) {
       finding.speaker = turn.speaker;
       finding.evidence = evidence_for(analysis, s, hit.span);
       finding.sentence = s;
-      sentence_findings.push_back({analysis.findings.size(), stretch});
+      sentence_findings.push_back({analysis.findings.size(), stretch, hit.span});
       analysis.findings.push_back(std::move(finding));
     }
     confirm_follow_ups(analysis, s, *resources.lexicon, pending, followed_up);

@@ -116,8 +116,13 @@ TEST_F(RoundFour, ScriptedEscalationIsScripted) {
                                "having to be guided with both a script and someone standing next "
                                "to him, telling him what to say.");
   ASSERT_EQ(scripted.size(), 1u);  // one finding per category and sentence
-  EXPECT_EQ(scripted[0].evidence.text, "guided with both a script");
-  EXPECT_EQ(scripted[0].evidence.start, range_of("guided with both a script").first);
+  // Two rules see it ("guided with both a script", "telling him what to
+  // say"): the evidence quotes all that they saw.
+  const std::string_view quote =
+      "guided with both a script and someone standing next to him, telling him what to say";
+  EXPECT_EQ(scripted[0].evidence.text, quote);
+  EXPECT_EQ(scripted[0].evidence.start, range_of(quote).first);
+  EXPECT_EQ(scripted[0].evidence.end, range_of(quote).second);
   EXPECT_EQ(scripted[0].evidence.line, 5u);
 }
 
@@ -161,7 +166,8 @@ TEST(ShippedLexiconFindings, OnePerQuotationAndOneForTheNarration) {
   ASSERT_EQ(scripted.size(), 3u) << ::testing::PrintToString(scripted);
   EXPECT_EQ(scripted[0], "your call is important to us");
   EXPECT_EQ(scripted[1], "we are experiencing a high volume of calls");
-  EXPECT_EQ(scripted[2], "reading from a script");  // and the repeated line: same finding
+  // The narration's two rules make one finding quoting both.
+  EXPECT_EQ(scripted[2], "reading from a script and kept repeating the same line");
 }
 
 }  // namespace
