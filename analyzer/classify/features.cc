@@ -59,8 +59,6 @@ void visit_text_features(const FeatureConfig& config, std::string_view text, Vis
   }
 }
 
-// From raw bucket ids in out.scratch to the sparse vector: sublinear counts,
-// unit L2 norm, then the extras.
 // Sorts bucket ids below 2^bits. A sentence gives hundreds of them with
 // character n-grams on, and the comparison sort of them was the largest single
 // cost of `analyze`: an LSD radix sort in passes of 11 bits does it in a few
@@ -91,6 +89,8 @@ void sort_buckets(std::uint32_t bits, std::vector<std::uint32_t>& buckets,
   }
 }
 
+// From raw bucket ids in out.scratch to the sparse vector: sublinear counts,
+// unit L2 norm, then the extras.
 void finish_features(const FeatureConfig& config, std::span<const std::string_view> extras,
                      FeatureVector& out) {
   const std::uint32_t bits = config.bucket_bits;
@@ -166,56 +166,63 @@ void tokenize_features(const FeatureConfig& config, std::string_view text, Token
   });
 }
 
-void span_features(const FeatureConfig& config, const TokenizedText& text, std::size_t begin,
-                   std::size_t end, std::span<const std::string_view> extras, FeatureVector& out) {
-  const std::uint32_t bits = config.bucket_bits;
-  const std::uint64_t start = hash_token(kStart, config.seed, FeatureKind::word);
-  out.scratch.clear();
-  std::uint64_t previous = start;
-  bool at_start = true;
-  for (const TokenizedText::Token& t : text.tokens) {
-    if (t.begin < begin) continue;
-    if (t.end > end) break;
-    out.scratch.insert(out.scratch.end(), text.buckets.begin() + t.first,
-                       text.buckets.begin() + t.last);
+namespace {
+
+// Appends to `out` the buckets of `tokens` (a run of `text`'s tokens), each
+// with its bigram; the first token's bigram is taken after `previous` (the
+// hash of the token before the run, or of <s>), not after the token it
+// followed when tokenized. Returns the hash of the run's last token, or
+// `previous` for an empty run.
+std::uint64_t append_tokens(const FeatureConfig& config, const TokenizedText& text,
+                            std::span<const TokenizedText::Token> tokens, std::uint64_t previous,
+                            std::vector<std::uint32_t>& out) {
+  bool first = true;
+  for (const TokenizedText::Token& t : tokens) {
+    out.insert(out.end(), text.buckets.begin() + t.first, text.buckets.begin() + t.last);
     if (config.bigrams) {
-      out.scratch.push_back(at_start ? bucket_of(hash_pair(start, t.hash), bits) : t.bigram);
+      out.push_back(first ? bucket_of(hash_pair(previous, t.hash), config.bucket_bits) : t.bigram);
     }
     previous = t.hash;
-    at_start = false;
+    first = false;
   }
+  return previous;
+}
+
+// Closes the features of a run whose last token hashed to `last`: the bigram
+// with </s>, then the sparse vector.
+void finish_run(const FeatureConfig& config, std::uint64_t last,
+                std::span<const std::string_view> extras, FeatureVector& out) {
   if (config.bigrams) {
     const std::uint64_t stop = hash_token(kEnd, config.seed, FeatureKind::word);
-    out.scratch.push_back(bucket_of(hash_pair(previous, stop), bits));
+    out.scratch.push_back(bucket_of(hash_pair(last, stop), config.bucket_bits));
   }
   finish_features(config, extras, out);
+}
+
+}  // namespace
+
+void span_features(const FeatureConfig& config, const TokenizedText& text, std::size_t begin,
+                   std::size_t end, std::span<const std::string_view> extras, FeatureVector& out) {
+  const auto& tokens = text.tokens;
+  const auto first = std::find_if(tokens.begin(), tokens.end(),
+                                  [&](const TokenizedText::Token& t) { return t.begin >= begin; });
+  const auto last =
+      std::find_if(first, tokens.end(), [&](const TokenizedText::Token& t) { return t.end > end; });
+  out.scratch.clear();
+  const std::uint64_t start = hash_token(kStart, config.seed, FeatureKind::word);
+  finish_run(config, append_tokens(config, text, std::span(first, last), start, out.scratch),
+             extras, out);
 }
 
 void pair_features(const FeatureConfig& config, const TokenizedText& first,
                    const TokenizedText& second, std::span<const std::string_view> extras,
                    FeatureVector& out) {
-  const std::uint32_t bits = config.bucket_bits;
-  std::uint64_t previous = hash_token(kStart, config.seed, FeatureKind::word);
   out.scratch.clear();
-  for (const TokenizedText* text : {&first, &second}) {
-    for (std::size_t i = 0; i < text->tokens.size(); ++i) {
-      const TokenizedText::Token& t = text->tokens[i];
-      out.scratch.insert(out.scratch.end(), text->buckets.begin() + t.first,
-                         text->buckets.begin() + t.last);
-      if (config.bigrams) {
-        // A sentence's first token was hashed after <s>; in the pair it
-        // follows the last token of the sentence before.
-        const bool crosses = text == &second && i == 0 && !first.tokens.empty();
-        out.scratch.push_back(crosses ? bucket_of(hash_pair(previous, t.hash), bits) : t.bigram);
-      }
-      previous = t.hash;
-    }
-  }
-  if (config.bigrams) {
-    const std::uint64_t stop = hash_token(kEnd, config.seed, FeatureKind::word);
-    out.scratch.push_back(bucket_of(hash_pair(previous, stop), bits));
-  }
-  finish_features(config, extras, out);
+  std::uint64_t previous = hash_token(kStart, config.seed, FeatureKind::word);
+  // The second sentence's first bigram follows the first sentence's last token.
+  previous = append_tokens(config, first, first.tokens, previous, out.scratch);
+  previous = append_tokens(config, second, second.tokens, previous, out.scratch);
+  finish_run(config, previous, extras, out);
 }
 
 std::vector<std::pair<std::uint32_t, std::string>> feature_names(

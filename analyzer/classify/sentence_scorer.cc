@@ -9,12 +9,20 @@
 namespace conduct {
 namespace {
 
+// The extra feature tokens of `span`: the categories of the hits inside it
+// and the compound bin (see sentence_extras).
+std::vector<std::string> span_extras(const Model& model, std::span<const CategoryHit> hits,
+                                     ByteSpan span, std::optional<double> compound,
+                                     SentenceScores& scores) {
+  scores.categories.clear();
+  categories_within(hits, span, scores.categories);
+  return sentence_extras(model.features(), scores.categories, compound);
+}
+
 // The model's reading of one span of the sentence tokenized in scores.tokens.
 void predict_span(const Model& model, std::span<const CategoryHit> hits, ByteSpan span,
                   std::optional<double> compound, SentenceScores& scores) {
-  scores.categories.clear();
-  categories_within(hits, span, scores.categories);
-  const auto extras = sentence_extras(model.features(), scores.categories, compound);
+  const auto extras = span_extras(model, hits, span, compound, scores);
   const std::vector<std::string_view> views(extras.begin(), extras.end());
   span_features(model.features(), scores.tokens, span.begin, span.end, views, scores.features);
   model.predict_features(scores.features, scores.probabilities);
@@ -78,9 +86,7 @@ void score_sentence_pair(const Model& model, std::string_view pair_text,
                          std::span<const float> first, std::span<const float> second,
                          SentenceScores& scores, std::vector<std::size_t>& gained) {
   const ByteSpan whole{0, pair_text.size()};
-  scores.categories.clear();
-  categories_within(hits, whole, scores.categories);
-  const auto extras = sentence_extras(model.features(), scores.categories, compound);
+  const auto extras = span_extras(model, hits, whole, compound, scores);
   const std::vector<std::string_view> views(extras.begin(), extras.end());
   pair_features(model.features(), first_tokens, second_tokens, views, scores.features);
   model.predict_features(scores.features, scores.probabilities);

@@ -122,9 +122,7 @@ void add_pair_section(const Analysis& analysis, const Analysis& analyzed,
     }
     const Sentence& a = analysis.sentences[second - 1];
     const Sentence& b = analysis.sentences[second];
-    const std::string_view pair_text =
-        std::string_view(analysis.normalized[a.turn].text)
-            .substr(a.normalized.begin, b.normalized.end - a.normalized.begin);
+    const std::string_view pair_text = joined(a.normalized_text, b.normalized_text);
     categories.clear();
     for (const std::size_t index : {second - 1, second}) {
       for (const RuleLine& line : sentences[index].rules) {
@@ -133,9 +131,7 @@ void add_pair_section(const Analysis& analysis, const Analysis& analyzed,
         }
       }
     }
-    const std::string_view original(
-        a.text.data(), static_cast<std::size_t>(b.text.data() + b.text.size() - a.text.data()));
-    const auto compound = resources.sentiment->score(original).compound;
+    const auto compound = resources.sentiment->score(joined(a.text, b.text)).compound;
     const auto extras = sentence_extras(model.features(), categories, compound);
     const std::vector<std::string_view> views(extras.begin(), extras.end());
     const std::string label(to_string(finding.category));
@@ -376,17 +372,11 @@ nlohmann::ordered_json to_json(const Analysis& analysis,
 }
 
 int run_explain(const ExplainOptions& options) {
-  const std::filesystem::path dir =
-      options.lexicons.empty() ? data_dir() / "lexicons" : std::filesystem::path(options.lexicons);
-  auto lexicon = Lexicon::load(dir);
-  if (!lexicon.ok()) {
-    std::cerr << lexicon.error().where_message() << "\n";
-    return kExitUsage;
-  }
   // Everything `analyze` loads (the model unless --no-model): follow-up
-  // rules and pair findings are explained from the findings it makes.
+  // rules and pair findings are explained from the findings it makes. A
+  // broken lexicon is the first error reported.
   ResourcePaths paths;
-  paths.lexicons = dir;
+  paths.lexicons = options.lexicons;
   paths.model = options.model;
   paths.use_model = !options.no_model;
   paths.model_clauses = options.model_clauses;
@@ -397,6 +387,7 @@ int run_explain(const ExplainOptions& options) {
     return kExitUsage;
   }
   const Resources& resources = loaded.value();
+  const Lexicon& lexicon = *resources.lexicon;
   auto documents = read_input(options.input);
   if (!documents.ok()) {
     std::cerr << documents.error().where_message() << "\n";
@@ -405,7 +396,7 @@ int run_explain(const ExplainOptions& options) {
   for (auto& document : documents.value()) {
     const Analysis analyzed = analyze_document(document, resources);
     const Analysis analysis = segment_document(std::move(document));
-    auto sentences = explain(analysis, lexicon.value(), analyzed);
+    auto sentences = explain(analysis, lexicon, analyzed);
     if (resources.model) {
       add_model_section(analysis, sentences, resources, options.features);
       if (resources.model_pairs) {
@@ -414,7 +405,7 @@ int run_explain(const ExplainOptions& options) {
     }
     if (options.json) {
       auto doc = to_json(analysis, sentences);
-      doc["lexicons"] = lexicon.value().version();
+      doc["lexicons"] = resources.lexicon_version;
       doc["model"] = resources.model_version;
       std::cout << doc.dump() << "\n";
     } else {

@@ -25,4 +25,11 @@ struct Sentence {
   std::string_view normalized_text;
 };
 
+/// The text from the start of `first` to the end of `second`: two views into
+/// one string, `second` after `first` (the same text of two sentences of one
+/// turn, original or normalized).
+inline std::string_view joined(std::string_view first, std::string_view second) {
+  return {first.data(), static_cast<std::size_t>(second.data() + second.size() - first.data())};
+}
+
 }  // namespace conduct

@@ -74,6 +74,26 @@ bool read_strings(const toml::node& node, std::string_view key, Reporter& report
   return true;
 }
 
+// Whether `source`, written at `node` as the value of `key`, compiles under
+// the rule options and cannot match the empty string; reports it otherwise.
+bool valid_regex(const std::string& source, const toml::node& node, std::string_view key,
+                 Reporter& report) {
+  // Messages name the key only when it is not the rule's own pattern.
+  const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
+  const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
+  RE2 compiled(source, rule_regex_options());
+  if (!compiled.ok()) {
+    report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled.error(),
+                 "lexicon_bad_pattern");
+    return false;
+  }
+  if (RE2::PartialMatch("", compiled)) {
+    report.error(line_of(node), subject + " matches the empty string");
+    return false;
+  }
+  return true;
+}
+
 const toml::node* find(const toml::table& table, std::string_view key) {
   return table.get(key);
 }
@@ -222,28 +242,15 @@ bool parse_rule(const toml::table& table, const std::string& path, Reporter& rep
     report.error(line_of(*pattern), "'pattern' must be a string");
   } else if (text->get().empty()) {
     report.error(line_of(*pattern), "'pattern' is empty");
-  } else {
-    RE2 compiled(text->get(), rule_regex_options());
-    if (!compiled.ok()) {
-      report.error(line_of(*pattern), "bad regular expression: " + compiled.error(),
-                   "lexicon_bad_pattern");
-    } else if (RE2::PartialMatch("", compiled)) {
-      report.error(line_of(*pattern), "pattern matches the empty string");
-    } else {
-      rule.pattern = text->get();
-    }
+  } else if (valid_regex(text->get(), *pattern, "pattern", report)) {
+    rule.pattern = text->get();
   }
 
   const auto* then = find(table, "then");
   if (then != nullptr) {
     if (const auto* text = then->as_string(); text == nullptr || text->get().empty()) {
       report.error(line_of(*then), "'then' must be a non-empty string (a regular expression)");
-    } else if (RE2 compiled(text->get(), rule_regex_options()); !compiled.ok()) {
-      report.error(line_of(*then), "bad regular expression in 'then': " + compiled.error(),
-                   "lexicon_bad_pattern");
-    } else if (RE2::PartialMatch("", compiled)) {
-      report.error(line_of(*then), "'then' matches the empty string");
-    } else {
+    } else if (valid_regex(text->get(), *then, "then", report)) {
       rule.then = text->get();
       rule.within = kDefaultWithin;
     }

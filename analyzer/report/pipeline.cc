@@ -218,18 +218,15 @@ void add_pair_findings(Analysis& analysis, std::size_t second, const Resources& 
   }
   if (!pair_worth_scoring(scratch.previous_best, second_best, scratch.settled)) return;
 
-  const std::string_view turn_text = analysis.normalized[a.turn].text;
-  const std::string_view pair_text =
-      turn_text.substr(a.normalized.begin, b.normalized.end - a.normalized.begin);
+  const std::string_view pair_text = joined(a.normalized_text, b.normalized_text);
   const std::size_t offset = b.normalized.begin - a.normalized.begin;
   scratch.pair_hits.assign(scratch.previous_hits.begin(), scratch.previous_hits.end());
   for (const CategoryHit& hit : second_hits) {
     scratch.pair_hits.push_back({hit.category, {hit.span.begin + offset, hit.span.end + offset}});
   }
   // The original text of both sentences, as training scored a two-sentence record.
-  const std::string_view original(
-      a.text.data(), static_cast<std::size_t>(b.text.data() + b.text.size() - a.text.data()));
-  const double compound = resources.sentiment->score(original, scratch.sentiment).compound;
+  const double compound =
+      resources.sentiment->score(joined(a.text, b.text), scratch.sentiment).compound;
   scratch.gained.clear();
   score_sentence_pair(model, pair_text, scratch.previous_tokens, second_scores.tokens,
                       scratch.pair_hits, compound, scratch.previous_best, second_best,
