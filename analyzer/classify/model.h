@@ -14,20 +14,12 @@
 
 #include "classify/features.h"
 #include "core/error.h"
+#include "core/trace.h"
 
 namespace conduct {
 
 /// The model file format version this build reads and writes.
 inline constexpr std::uint32_t kModelFormatVersion = 1;
-
-/// One feature's share of a label's score: weight x value, in logits.
-struct FeatureContribution {
-  std::string feature;  // "w:relax", "b:you need", "c:<rel", "x:lex:dismissive"
-  std::uint32_t bucket = 0;
-  float value = 0.0f;
-  float weight = 0.0f;
-  float contribution = 0.0f;
-};
 
 /// A training file the model was built from.
 struct TrainingFile {

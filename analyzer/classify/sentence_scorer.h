@@ -13,15 +13,9 @@
 #include "classify/model.h"
 #include "core/finding.h"
 #include "core/span.h"
+#include "lexicon/rule_findings.h"
 
 namespace conduct {
-
-/// A lexicon hit as the model sees it: its category and where it lies in the
-/// normalized sentence. A clause sees only the hits inside it.
-struct CategoryHit {
-  Category category{};
-  ByteSpan span;
-};
 
 /// Per label, the best probability over the sentence and its clauses and the
 /// span (in the normalized sentence) that gave it; plus reusable buffers, so

@@ -8,8 +8,8 @@
 
 #include "cli/commands.h"
 #include "cli/resource_options.h"
-#include "report/batch.h"
-#include "report/inputs.h"
+#include "pipeline/batch.h"
+#include "read/inputs.h"
 #include "report/json_report.h"
 
 namespace conduct::cli {
@@ -33,8 +33,8 @@ int run_analyze(const AnalyzeOptions& options) {
   read_options.agent_labels = options.agent_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
 
-  auto resources = load_resources_or_report(options.resources, "analyze");
-  if (!resources) return kExitUsage;
+  const auto analyzer = load_analyzer_or_report(options.resources, "analyze");
+  if (!analyzer) return kExitUsage;
 
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -60,8 +60,9 @@ int run_analyze(const AnalyzeOptions& options) {
       Error error = document.error();
       return {error_record(record.id, record.source, error).dump(indent), true};
     }
-    Analysis analysis = analyze_document(std::move(document).value(), *resources);
-    return {result_record(analysis, record.source, *resources, report).dump(indent), false};
+    Analysis analysis = analyzer->analyze(std::move(document).value());
+    return {result_record(analysis, record.source, analyzer->resources(), report).dump(indent),
+            false};
   };
 
   bool first = true;

@@ -19,7 +19,7 @@
 #include "cli/commands.h"
 #include "core/finding.h"
 #include "normalize/normalizer.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 #include "sentiment/vader.h"
 
 namespace conduct::cli {
@@ -42,6 +42,7 @@ Document document_for(const LabelledRecord& record) {
   turn.line = 1;
   if (record.register_name == "speech") {
     document.format = Format::text;
+    turn.reg = Register::speech;
     turn.speaker = record.speaker.empty() ? "agent" : record.speaker;
     turn.role = turn.speaker == "agent"      ? Role::agent
                 : turn.speaker == "customer" ? Role::customer
@@ -50,6 +51,7 @@ Document document_for(const LabelledRecord& record) {
     document.format = Format::notes;
     turn.speaker = "author";
     turn.role = Role::customer;
+    turn.reg = Register::report;
   }
   document.turns.push_back(std::move(turn));
   return document;
@@ -85,11 +87,12 @@ std::map<std::string, double> model_probabilities(const Analysis& analysis, cons
 
 int run_eval(EvalOptions o) {
   o.paths.use_model = !o.no_model;
-  auto resources = Resources::load(o.paths);
-  if (!resources) {
-    std::cerr << "conduct eval: " << resources.error().where_message() << "\n";
+  const auto analyzer = Analyzer::load(o.paths);
+  if (!analyzer) {
+    std::cerr << "conduct eval: " << analyzer.error().where_message() << "\n";
     return kExitUsage;
   }
+  const Resources& resources = analyzer.value().resources();
   Evaluation evaluation;
   for (const auto& path : o.labels) {
     auto records = read_labelled_file(path);
@@ -102,27 +105,26 @@ int run_eval(EvalOptions o) {
         std::cerr << "conduct eval: " << path << ":" << record.line << ": text is not UTF-8\n";
         return kExitUsage;
       }
-      const Analysis analysis = analyze_document(document_for(record), resources.value());
+      const Analysis analysis = analyzer.value().analyze(document_for(record));
       std::vector<FoundCategory> found;
       for (const Finding& finding : analysis.findings) {
         found.push_back({std::string(to_string(finding.category)), finding.sources,
                          finding.confidence, finding.evidence.text});
       }
       std::map<std::string, double> probabilities;
-      if (resources.value().model) {
-        probabilities = model_probabilities(analysis, *resources.value().model);
+      if (resources.model) {
+        probabilities = model_probabilities(analysis, *resources.model);
       }
       evaluation.add(record.id, record.text, record.labels, found, probabilities);
     }
   }
   if (o.json) {
     auto out = evaluation.to_json(o.top);
-    out["versions"] = {{"lexicons", resources.value().lexicon_version},
-                       {"model", resources.value().model_version}};
+    out["versions"] = {{"lexicons", resources.lexicon_version}, {"model", resources.model_version}};
     std::cout << out.dump() << "\n";
   } else {
-    std::cout << "lexicons " << resources.value().lexicon_version << ", model "
-              << resources.value().model_version << "\n"
+    std::cout << "lexicons " << resources.lexicon_version << ", model " << resources.model_version
+              << "\n"
               << evaluation.to_text(o.top);
   }
   return kExitOk;
@@ -147,18 +149,18 @@ void add_eval_command(CLI::App& app, int& exit_status) {
   command->add_option("--lexicons", options->paths.lexicons, "lexicon dir");
   command->add_option("--model", options->paths.model, "model file");
   command
-      ->add_option("--model-alone-floor", options->paths.model_alone_floor,
+      ->add_option("--model-alone-floor", options->paths.model_findings.alone_floor,
                    "least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   command
-      ->add_option("--model-alone-margin", options->paths.model_alone_margin,
+      ->add_option("--model-alone-margin", options->paths.model_findings.alone_margin,
                    "... and at least this much above the category's own model threshold")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command->add_flag("--model-clauses,!--no-model-clauses", options->paths.model_clauses,
+  command->add_flag("--model-clauses,!--no-model-clauses", options->paths.model_findings.clauses,
                     "score long sentences clause by clause too, not only as a whole");
-  command->add_flag("!--no-model-pairs", options->paths.model_pairs,
+  command->add_flag("!--no-model-pairs", options->paths.model_findings.pairs,
                     "do not read adjacent sentences of notes or customer turns together");
   command->add_option("--policy", options->paths.policy, "policy file");
   command->add_option("--sentiment-lexicon", options->paths.sentiment_lexicon, "VADER lexicon");

@@ -9,8 +9,9 @@
 
 #include "cli/commands.h"
 #include "cli/resource_options.h"
-#include "report/inputs.h"
+#include "read/inputs.h"
 #include "report/json_report.h"
+#include "report/score_json.h"
 #include "score/ledger.h"
 
 namespace conduct::cli {
@@ -29,8 +30,8 @@ int run_ledger(const LedgerOptions& options) {
   ReadOptions read_options;
   read_options.agent_labels = options.agent_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
-  auto resources = load_resources_or_report(options.resources, "ledger");
-  if (!resources) return kExitUsage;
+  const auto analyzer = load_analyzer_or_report(options.resources, "ledger");
+  if (!analyzer) return kExitUsage;
 
   // Rounds are few (one per document of a dispute): read and analyse them in
   // order on one thread; only the entries are kept, not the documents.
@@ -50,8 +51,8 @@ int run_ledger(const LedgerOptions& options) {
       }
       continue;
     }
-    Analysis analysis = analyze_document(std::move(document).value(), *resources);
-    auto result = result_record(analysis, record.source, *resources, ReportOptions{});
+    Analysis analysis = analyzer->analyze(std::move(document).value());
+    auto result = result_record(analysis, record.source, analyzer->resources(), ReportOptions{});
     LedgerEntry entry;
     entry.id = analysis.document.id;
     entry.source = std::move(result["source"]);

@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "lexicon/lexicon.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 
 namespace conduct::cli {
 namespace {

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "classify/features.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 
 namespace conduct::cli {
 
@@ -17,18 +17,18 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
   command.add_flag("!--no-model", paths.use_model, "Rules only: do not run the classifier");
   command
-      .add_option("--model-alone-floor", paths.model_alone_floor,
+      .add_option("--model-alone-floor", paths.model_findings.alone_floor,
                   "Least probability of a model finding where no rule of its category fired")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   command
-      .add_option("--model-alone-margin", paths.model_alone_margin,
+      .add_option("--model-alone-margin", paths.model_findings.alone_margin,
                   "... and at least this much above the category's own model threshold")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command.add_flag("--model-clauses,!--no-model-clauses", paths.model_clauses,
+  command.add_flag("--model-clauses,!--no-model-clauses", paths.model_findings.clauses,
                    "Score long sentences clause by clause too, not only as a whole");
-  command.add_flag("!--no-model-pairs", paths.model_pairs,
+  command.add_flag("!--no-model-pairs", paths.model_findings.pairs,
                    "Do not read adjacent sentences of notes or customer turns together");
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
@@ -44,6 +44,17 @@ inline std::optional<Resources> load_resources_or_report(const ResourcePaths& pa
     return std::nullopt;
   }
   return std::move(resources).value();
+}
+
+/// Loads the analyzer or prints the configuration error; nullopt means exit 2.
+inline std::optional<Analyzer> load_analyzer_or_report(const ResourcePaths& paths,
+                                                       std::string_view command) {
+  auto analyzer = Analyzer::load(paths);
+  if (!analyzer) {
+    std::cerr << "conduct " << command << ": " << analyzer.error().where_message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(analyzer).value();
 }
 
 /// The lexicon and sentiment resources that a feature configuration reads

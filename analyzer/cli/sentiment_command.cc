@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "normalize/normalizer.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 #include "sentiment/vader.h"
 
 namespace conduct::cli {

@@ -17,7 +17,7 @@
 #include "cli/commands.h"
 #include "cli/resource_options.h"
 #include "lexicon/lexicon.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 #include "sentiment/vader.h"
 
 namespace conduct::cli {

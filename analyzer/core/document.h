@@ -19,6 +19,13 @@ enum class Format { notes, text, vtt, srt, aws, connect, whisper, jsonl };
 /// The part a speaker plays in the interaction.
 enum class Role { agent, customer, unknown };
 
+/// How a turn's words are told, which decides which lexicon rules apply:
+/// `speech` for words said in a transcript or chat, `report` for narrated
+/// accounts (call notes, a first-person complaint). Set once per turn by the
+/// reader; every later stage reads it from the turn.
+enum class Register { speech, report };
+std::string_view to_string(Register reg);
+
 std::string_view to_string(Format format);
 std::string_view to_string(Role role);
 /// Parses a format name as written on the command line; nullopt when unknown.
@@ -34,6 +41,8 @@ struct Turn {
   /// "author" for call notes.
   std::string speaker;
   Role role = Role::unknown;
+  /// Narrated (the author's account) or said (a transcript turn).
+  Register reg = Register::speech;
   std::optional<std::int64_t> begin_ms;
   std::optional<std::int64_t> end_ms;
   /// The turn's original text. For text formats it equals

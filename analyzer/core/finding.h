@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
+#include "core/span.h"
+
 namespace conduct {
 
 /// Conduct categories of SPEC section 4, in the order the SPEC lists them.
@@ -40,10 +43,6 @@ constexpr bool is_good_conduct(Category category) {
 /// Parses a category name ("broken_promise"); nullopt when unknown.
 std::optional<Category> parse_category(std::string_view name);
 
-/// Register of a sentence: words said in a transcript, or narrated notes.
-enum class Register { speech, report };
-std::string_view to_string(Register reg);
-
 /// Original text with its place. For text formats start/end are byte offsets
 /// in the file; for JSON formats they are byte offsets in the turn's decoded
 /// text, and `source` names the turn with a JSON Pointer.
@@ -56,6 +55,14 @@ struct Evidence {
   std::optional<std::int64_t> end_ms;
   std::string source;    // JSON Pointer of the turn (JSON formats only)
   std::size_t turn = 0;  // index of the turn in the document
+};
+
+/// Where a finding's evidence lies before it is quoted: a range of one
+/// sentence's normalized text, which may run on into the sentences after it
+/// in the same turn (a promise and its failure read together).
+struct EvidenceSpan {
+  std::size_t sentence = 0;
+  ByteSpan normalized;
 };
 
 /// One observation of conduct.
@@ -72,6 +79,8 @@ struct Finding {
   /// Index of the sentence in the document (reading order over all turns):
   /// findings of one incident lie a few sentences apart.
   std::size_t sentence = 0;
+  /// The evidence before it is quoted; the analyzer turns it into `evidence`.
+  EvidenceSpan at;
 };
 
 }  // namespace conduct

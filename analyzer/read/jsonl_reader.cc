@@ -27,6 +27,22 @@ std::optional<Role> parse_role(const Json& value) {
   return std::nullopt;
 }
 
+// The author of an account: the customer, telling (not saying) what happened.
+// A `text` record, and a turn whose speaker or role is "author", are read
+// as call notes are.
+bool is_author(std::string_view word) {
+  if (word.size() != 6) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(word[i])) != "author"[i]) return false;
+  }
+  return true;
+}
+
+void make_author(Turn& turn) {
+  turn.role = Role::customer;
+  turn.reg = Register::report;
+}
+
 // A turn's times: begin_ms/end_ms, or start/end in seconds.
 void read_times(const Json& object, Turn& turn) {
   if (const Json* begin = member(object, "begin_ms")) {
@@ -89,15 +105,19 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
       const Json* speaker = member(entry, "speaker");
       auto label = speaker ? read_detail::scalar_text(*speaker) : std::nullopt;
       turn.speaker = label && !label->empty() ? *label : "unknown";
-      if (const Json* role = member(entry, "role"))
-        turn.role = parse_role(*role).value_or(Role::unknown);
+      const Json* role = member(entry, "role");
+      if (role != nullptr) turn.role = parse_role(*role).value_or(Role::unknown);
+      if (is_author(turn.speaker) ||
+          (role != nullptr && role->is_string() && is_author(role->get<std::string>()))) {
+        make_author(turn);
+      }
       read_times(entry, turn);
       document.turns.push_back(std::move(turn));
     }
   } else if (text != nullptr && text->is_string()) {
     Turn turn;
     turn.speaker = "author";
-    turn.role = Role::customer;
+    make_author(turn);
     turn.text = text->get<std::string>();
     turn.end = turn.text.size();
     turn.source = "/text";

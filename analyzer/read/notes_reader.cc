@@ -12,6 +12,7 @@ std::vector<Turn> read_notes(std::string_view bytes, std::size_t body_start) {
   Turn turn;
   turn.speaker = "author";
   turn.role = Role::customer;
+  turn.reg = Register::report;
   turn.start = begin;
   turn.end = end;
   turn.text = std::string(bytes.substr(begin, end - begin));

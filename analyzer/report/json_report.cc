@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/finding.h"
+#include "report/score_json.h"
 
 namespace conduct {
 namespace {
@@ -89,18 +90,6 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
   return out;
 }
 
-Json finding_json(const Finding& finding) {
-  Json out = Json::object();
-  out["category"] = std::string(to_string(finding.category));
-  out["source"] = finding.sources.empty() ? std::string() : finding.sources.front();
-  if (finding.sources.size() > 1) out["sources"] = finding.sources;
-  out["confidence"] = round_to(finding.confidence, 4);
-  out["speaker"] = finding.speaker;
-  if (finding.recap) out["recap"] = true;
-  out["evidence"] = evidence_json(finding.evidence);
-  return out;
-}
-
 Json turns_json(const Analysis& analysis) {
   Json out = Json::array();
   const auto& turns = analysis.document.turns;
@@ -142,6 +131,18 @@ Json turns_json(const Analysis& analysis) {
 }
 
 }  // namespace
+
+Json finding_json(const Finding& finding) {
+  Json out = Json::object();
+  out["category"] = std::string(to_string(finding.category));
+  out["source"] = finding.sources.empty() ? std::string() : finding.sources.front();
+  if (finding.sources.size() > 1) out["sources"] = finding.sources;
+  out["confidence"] = round_to(finding.confidence, 4);
+  out["speaker"] = finding.speaker;
+  if (finding.recap) out["recap"] = true;
+  out["evidence"] = evidence_json(finding.evidence);
+  return out;
+}
 
 Json sentiment_json(const SentimentScores& scores) {
   return Json{{"neg", round_to(scores.neg, 3)},

@@ -8,18 +8,11 @@
 
 #include "core/document.h"
 #include "core/error.h"
-#include "report/pipeline.h"
+#include "pipeline/analysis.h"
+#include "pipeline/resources.h"
+#include "read/inputs.h"
 
 namespace conduct {
-
-/// Where a record came from.
-struct SourceInfo {
-  std::string path;  // as given on the command line; "-" for stdin
-  std::optional<Format> format;
-  std::size_t bytes = 0;   // of the file, or of the JSON Lines record
-  std::string sha256;      // of the same bytes
-  std::size_t record = 0;  // 1-based line of a JSON Lines record; 0 for whole files
-};
 
 struct ReportOptions {
   bool detail = false;  // per-turn and per-sentence results
@@ -35,6 +28,9 @@ nlohmann::ordered_json error_record(std::string_view id, const SourceInfo& sourc
 
 /// Sentiment scores as JSON, rounded as VADER prints them.
 nlohmann::ordered_json sentiment_json(const SentimentScores& scores);
+
+/// One finding as the result record writes it.
+nlohmann::ordered_json finding_json(const Finding& finding);
 
 /// Evidence as JSON; `with_source` adds the turn's JSON Pointer.
 nlohmann::ordered_json evidence_json(const Evidence& evidence);

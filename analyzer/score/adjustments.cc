@@ -101,19 +101,6 @@ std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings
   return adjustments;
 }
 
-nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& adjustment : adjustments) {
-    nlohmann::ordered_json item;
-    item["category"] = to_string(adjustment.category);
-    item["points"] = adjustment.points;
-    item["findings"] = adjustment.findings;
-    item["reason"] = adjustment.reason;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 int total_points(const std::vector<Adjustment>& adjustments) {
   int total = 0;
   for (const auto& adjustment : adjustments) total += adjustment.points;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -42,9 +41,5 @@ int total_points(const std::vector<Adjustment>& adjustments);
 /// True when the finding counts under the policy (not a recap, at or above
 /// the confidence floor).
 bool is_counted(const Finding& finding, const Policy& policy);
-
-/// The output record's "adjustments" array (schema conduct/1):
-/// [{"category": "unresponsive", "points": -3, "findings": [0], "reason": "..."}].
-nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments);
 
 }  // namespace conduct

@@ -7,8 +7,6 @@
 namespace conduct {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // Position of evidence in document order.
 std::tuple<std::size_t, std::size_t> position(const Evidence& evidence) {
   return {evidence.turn, evidence.start};
@@ -30,22 +28,6 @@ std::optional<int> opening_stated_by(const LedgerEntry& entry) {
     }
   }
   return entry.stated.balances.front().value;
-}
-
-Json optional_int(const std::optional<int>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-std::string_view opening_from_name(OpeningFrom from) {
-  switch (from) {
-    case OpeningFrom::option:
-      return "option";
-    case OpeningFrom::stated:
-      return "stated";
-    case OpeningFrom::none:
-      break;
-  }
-  return "default";
 }
 
 // Appends rather than "+" + std::to_string(): GCC 12 warns (-Wrestrict) on that.
@@ -117,41 +99,6 @@ Ledger build_ledger(std::vector<LedgerEntry> entries, std::optional<int> opening
     ledger.difference = ledger.rounds.back().difference;
   }
   return ledger;
-}
-
-Json ledger_round_json(const LedgerRound& round) {
-  Json out = Json::object();
-  out["schema"] = "conduct/1";
-  out["kind"] = "ledger_round";
-  out["round"] = round.round;
-  out["id"] = round.entry.id;
-  out["source"] = round.entry.source;
-  out["date"] = round.entry.date ? Json(*round.entry.date) : Json(nullptr);
-  out["findings"] = round.entry.findings_json;
-  out["adjustments"] = adjustments_to_json(round.entry.adjustments);
-  out["points"] = round.points;
-  out["opening"] = round.opening;
-  out["balance"] = round.balance;
-  out["stated"] = stated_to_json(round.entry.stated);
-  out["stated_balance"] = optional_int(round.stated_balance);
-  out["difference"] = optional_int(round.difference);
-  return out;
-}
-
-Json ledger_total_json(const Ledger& ledger) {
-  Json out = Json::object();
-  out["schema"] = "conduct/1";
-  out["kind"] = "ledger_total";
-  out["rounds"] = ledger.rounds.size();
-  out["failed"] = ledger.failed;
-  out["order"] = ledger.by_date ? "date" : "given";
-  out["opening"] = ledger.opening;
-  out["opening_from"] = opening_from_name(ledger.opening_from);
-  out["points"] = ledger.points;
-  out["balance"] = ledger.balance;
-  out["stated_balance"] = optional_int(ledger.stated_balance);
-  out["difference"] = optional_int(ledger.difference);
-  return out;
 }
 
 std::string ledger_table(const Ledger& ledger) {

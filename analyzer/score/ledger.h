@@ -62,11 +62,6 @@ struct Ledger {
 /// round's deduction); else the opening is 0. Cost: linear in the entries.
 Ledger build_ledger(std::vector<LedgerEntry> entries, std::optional<int> opening);
 
-/// A ledger_round record of schema conduct/1.
-nlohmann::ordered_json ledger_round_json(const LedgerRound& round);
-/// The ledger_total record of schema conduct/1.
-nlohmann::ordered_json ledger_total_json(const Ledger& ledger);
-
 /// An aligned text table for a terminal: one row per round, one indented line
 /// per adjustment with the line and text of its first finding, and a total.
 std::string ledger_table(const Ledger& ledger);

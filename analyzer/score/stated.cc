@@ -175,25 +175,6 @@ Evidence evidence_of(const Sentence& sentence, const Document& document, std::si
   return evidence;
 }
 
-nlohmann::ordered_json evidence_json(std::string_view kind, const StatedValue& stated) {
-  nlohmann::ordered_json out;
-  out["kind"] = kind;
-  out["value"] = stated.value;
-  out["text"] = stated.evidence.text;
-  out["start"] = stated.evidence.start;
-  out["end"] = stated.evidence.end;
-  out["line"] = stated.evidence.line;
-  if (stated.evidence.begin_ms) out["begin_ms"] = *stated.evidence.begin_ms;
-  if (stated.evidence.end_ms) out["end_ms"] = *stated.evidence.end_ms;
-  if (!stated.evidence.source.empty()) out["source"] = stated.evidence.source;
-  return out;
-}
-
-// Document order across both lists: turn, then offset.
-bool before(const Evidence& a, const Evidence& b) {
-  return a.turn != b.turn ? a.turn < b.turn : a.start < b.start;
-}
-
 }  // namespace
 
 StatedPoints read_stated_points(const std::vector<Sentence>& sentences, const Document& document) {
@@ -207,26 +188,6 @@ StatedPoints read_stated_points(const std::vector<Sentence>& sentences, const Do
     }
   }
   return stated;
-}
-
-nlohmann::ordered_json stated_to_json(const StatedPoints& stated) {
-  nlohmann::ordered_json out;
-  out["balance"] = stated.balances.empty() ? nlohmann::ordered_json(nullptr)
-                                           : nlohmann::ordered_json(stated.balances.back().value);
-  out["balances"] = nlohmann::ordered_json::array();
-  for (const auto& balance : stated.balances) out["balances"].push_back(balance.value);
-  out["adjustments"] = nlohmann::ordered_json::array();
-  for (const auto& adjustment : stated.adjustments) out["adjustments"].push_back(adjustment.value);
-  // Evidence of both kinds merged in document order, so a reader can follow the tally.
-  std::vector<std::pair<std::string_view, const StatedValue*>> all;
-  for (const auto& balance : stated.balances) all.emplace_back("balance", &balance);
-  for (const auto& adjustment : stated.adjustments) all.emplace_back("adjustment", &adjustment);
-  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-    return before(a.second->evidence, b.second->evidence);
-  });
-  out["evidence"] = nlohmann::ordered_json::array();
-  for (const auto& [kind, value] : all) out["evidence"].push_back(evidence_json(kind, *value));
-  return out;
 }
 
 }  // namespace conduct

@@ -4,7 +4,6 @@
 // in digits or words, each with its evidence.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "core/document.h"
@@ -40,7 +39,5 @@ StatedPoints read_stated_points(const std::vector<Sentence>& sentences, const Do
 /// {"balance": last stated balance or null, "balances": [-17, -20],
 ///  "adjustments": [-3], "evidence": [{"kind": "balance", "value": -17,
 ///  "text": "negative 17 points", "start": .., "end": .., "line": ..}, ...]},
-/// evidence in document order.
-nlohmann::ordered_json stated_to_json(const StatedPoints& stated);
 
 }  // namespace conduct

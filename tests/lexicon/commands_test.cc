@@ -86,7 +86,7 @@ TEST(ExplainCommandTest, JsonNamesRulesSpansAndGuards) {
 TEST(ExplainCommandTest, BrokenLexiconExitsTwo) {
   const CommandRun result = run("explain 'anything' --lexicons " + lexicon_fixture("bad_regex"));
   EXPECT_EQ(result.status, 2);
-  EXPECT_EQ(result.out, lexicon_fixture("bad_regex/regex.toml") +
+  EXPECT_EQ(result.out, "conduct explain: " + lexicon_fixture("bad_regex/regex.toml") +
                             ":8: bad regular expression: missing ): (?:reading from a script\n");
 }
 

@@ -8,8 +8,8 @@
 
 #include "lexicon/lexicon.h"
 #include "lexicon_fixtures.h"
+#include "pipeline/analyzer.h"
 #include "read/reader.h"
-#include "report/pipeline.h"
 
 namespace conduct {
 namespace {
@@ -29,13 +29,12 @@ std::vector<Seen> findings_of(const std::string& text) {
   ResourcePaths paths;
   paths.lexicons = lexicon_fixtures() / "follow_up";
   paths.use_model = false;
-  auto resources = Resources::load(paths);
+  auto resources = Analyzer::load(paths);
   EXPECT_TRUE(resources.ok()) << resources.error().where_message();
   auto document = read_document("notes.txt", text, Format::notes, ReadOptions{});
   EXPECT_TRUE(document.ok());
   std::vector<Seen> seen;
-  for (const Finding& f :
-       analyze_document(std::move(document).value(), resources.value()).findings) {
+  for (const Finding& f : resources.value().analyze(std::move(document).value()).findings) {
     EXPECT_EQ(text.substr(f.evidence.start, f.evidence.end - f.evidence.start), f.evidence.text);
     seen.push_back({std::string(to_string(f.category)), f.evidence.text, f.sentence, f.sources});
   }

@@ -10,8 +10,8 @@
 
 #include "core/finding.h"
 #include "lexicon/lexicon.h"
+#include "pipeline/analyzer.h"
 #include "read/reader.h"
-#include "report/pipeline.h"
 #include "test_support.h"
 
 namespace conduct {
@@ -63,13 +63,13 @@ class RoundFour : public ::testing::Test {
     ResourcePaths paths;
     paths.lexicons = shipped_dir();
     paths.use_model = false;  // rule findings only: this tests the lexicons
-    auto resources = Resources::load(paths);
+    auto resources = Analyzer::load(paths);
     ASSERT_TRUE(resources.ok()) << resources.error().where_message();
     const Format format = detect_format(path.string(), original_);
     ASSERT_EQ(format, Format::notes);
     auto document = read_document("round-four.txt", original_, format, ReadOptions{});
     ASSERT_TRUE(document.ok()) << document.error().where_message();
-    findings_ = analyze_document(std::move(document).value(), resources.value()).findings;
+    findings_ = resources.value().analyze(std::move(document).value()).findings;
   }
 
   // The byte range of `phrase` in the original file (it must occur once).
@@ -148,7 +148,7 @@ TEST(ShippedLexiconFindings, OnePerQuotationAndOneForTheNarration) {
   ResourcePaths paths;
   paths.lexicons = shipped_dir();
   paths.use_model = false;
-  auto resources = Resources::load(paths);
+  auto resources = Analyzer::load(paths);
   ASSERT_TRUE(resources.ok()) << resources.error().where_message();
   const std::string text =
       "The recording said \"your call is important to us\" and then, twenty minutes later, "
@@ -156,7 +156,7 @@ TEST(ShippedLexiconFindings, OnePerQuotationAndOneForTheNarration) {
       "reading from a script and kept repeating the same line.\n";
   auto document = read_document("quotes.txt", text, Format::notes, ReadOptions{});
   ASSERT_TRUE(document.ok()) << document.error().where_message();
-  const auto findings = analyze_document(std::move(document).value(), resources.value()).findings;
+  const auto findings = resources.value().analyze(std::move(document).value()).findings;
   std::vector<std::string> scripted;
   for (const Finding& finding : findings) {
     EXPECT_EQ(text.substr(finding.evidence.start, finding.evidence.end - finding.evidence.start),

@@ -1,4 +1,4 @@
-#include "report/batch.h"
+#include "pipeline/batch.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "report/inputs.h"
+#include "read/inputs.h"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "classify/model.h"
+#include "pipeline/analyzer.h"
 #include "read/reader.h"
-#include "report/pipeline.h"
 
 namespace conduct {
 namespace {
@@ -40,7 +40,7 @@ std::vector<std::string> model_findings(const Model& model) {
   EXPECT_TRUE(model.save(path).ok());
   ResourcePaths paths;
   paths.model = path;
-  auto resources = Resources::load(paths);
+  auto resources = Analyzer::load(paths);
   std::filesystem::remove(path);
   EXPECT_TRUE(resources.ok()) << resources.error().where_message();
   if (!resources.ok()) return {};
@@ -48,8 +48,7 @@ std::vector<std::string> model_findings(const Model& model) {
   auto document = read_document("notes.txt", text, Format::notes, ReadOptions{});
   EXPECT_TRUE(document.ok());
   std::vector<std::string> categories;
-  for (const Finding& f :
-       analyze_document(std::move(document).value(), resources.value()).findings) {
+  for (const Finding& f : resources.value().analyze(std::move(document).value()).findings) {
     EXPECT_EQ(f.sources, std::vector<std::string>{"model:" + std::string(to_string(f.category))});
     categories.emplace_back(to_string(f.category));
   }

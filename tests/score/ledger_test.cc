@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/score_json.h"
 #include "validate_output.h"
 
 namespace conduct {

@@ -4,6 +4,7 @@
 // what the code writes.
 #include <gtest/gtest.h>
 
+#include "report/score_json.h"
 #include "score/adjustments.h"
 #include "score/stated.h"
 #include "sentence_fixture.h"

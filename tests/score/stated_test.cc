@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/score_json.h"
 #include "score/number_words.h"
 #include "sentence_fixture.h"
 #include "test_support.h"

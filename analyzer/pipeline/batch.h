@@ -8,7 +8,7 @@
 #include <functional>
 #include <string>
 
-#include "report/inputs.h"
+#include "read/inputs.h"
 
 namespace conduct {
 

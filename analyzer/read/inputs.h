@@ -12,9 +12,17 @@
 
 #include "core/error.h"
 #include "read/reader.h"
-#include "report/json_report.h"
 
 namespace conduct {
+
+/// Where a record came from.
+struct SourceInfo {
+  std::string path;  // as given on the command line; "-" for stdin
+  std::optional<Format> format;
+  std::size_t bytes = 0;   // of the file, or of the JSON Lines record
+  std::string sha256;      // of the same bytes
+  std::size_t record = 0;  // 1-based line of a JSON Lines record; 0 for whole files
+};
 
 /// One file to read, or stdin ("-").
 struct InputPath {

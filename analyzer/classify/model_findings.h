@@ -1,0 +1,112 @@
+// The model's part of the judgement: which of its scores become findings.
+// A score past its label's threshold joins a rule finding of its category on
+// the sentence; alone, it must also pass the model-alone floor and cover
+// enough words, and quotes the span that scored highest. Sentences of
+// narrated turns are also read with the one before them, for what only the
+// two together show. The analyzer calls it sentence by sentence; nothing
+// else decides model findings.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "classify/model.h"
+#include "classify/sentence_scorer.h"
+#include "core/finding.h"
+#include "core/sentence.h"
+#include "core/trace.h"
+#include "lexicon/rule_findings.h"
+#include "sentiment/vader.h"
+
+namespace conduct {
+
+/// The knobs of the model-finding policy (command-line flags).
+struct ModelFindingOptions {
+  /// A model finding on a sentence where no rule of its category fired needs
+  /// at least this probability besides the model's own threshold: the
+  /// thresholds were chosen on corpus/, and real text is further from it
+  /// than the validation fold (--model-alone-floor).
+  double alone_floor = 0.8;
+  /// ... and at least this much above the label's own threshold
+  /// (--model-alone-margin): the labels the corpus found hard to call have
+  /// high thresholds, and real notes make them harder still.
+  double alone_margin = 0.15;
+  /// Score each clause of a long sentence too, keeping the most probable
+  /// (--model-clauses; see classify/clauses.h). Off by default: on fresh
+  /// blind notes the clauses added one right finding for nine wrong ones.
+  bool clauses = false;
+  /// Read each sentence of a narrated or customer turn with the one before
+  /// it too (off with --no-model-pairs).
+  bool pairs = true;
+};
+
+/// A label whose validation precision at its threshold stayed below this is
+/// not trusted alone: it only corroborates rules.
+inline constexpr double kTrustedValidationPrecision = 0.85;
+
+/// A model finding with no rule beside it needs a span of at least this many
+/// words: on "No." or "Rang again." one or two features carry the whole
+/// unit-length vector, and the model is sure of itself on no evidence.
+inline constexpr std::size_t kModelAloneMinWords = 5;
+
+/// The model with its policy, fixed at load and shared read-only.
+struct ModelFindingPolicy {
+  const Model* model = nullptr;
+  /// Per label, the least probability of a finding with no rule of its
+  /// category beside it: max(alone_floor, threshold + alone_margin); above 1
+  /// (never) for a label whose validation precision stayed under
+  /// kTrustedValidationPrecision.
+  std::vector<float> alone_floors;
+  bool clauses = false;
+  bool pairs = true;
+
+  static ModelFindingPolicy make(const Model& model, const ModelFindingOptions& options);
+};
+
+/// The model findings of one document, sentence by sentence in reading
+/// order; keeps the previous sentence's reading for the pair pass and reuses
+/// its buffers (no allocation per sentence once grown). One per document.
+class ModelFindings {
+ public:
+  ModelFindings(const ModelFindingPolicy& policy, const SentimentScorer& sentiment)
+      : policy_(policy), sentiment_(sentiment) {}
+
+  /// Scores sentence `s` (its VADER `compound` and counted rule `hits` are
+  /// features) and adds its model findings to `findings`, after the rule
+  /// findings of the same sentence: merged into one of its category, or
+  /// alone. When `narrated` (notes, a customer turn: where a story is told)
+  /// and the sentence before is of the same turn, also reads the two
+  /// together. Records each label of interest in `trace` when given.
+  void add_sentence(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
+                    double compound, bool narrated, std::span<const CategoryHit> hits,
+                    std::vector<Finding>& findings, Trace* trace);
+
+ private:
+  void add_single(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
+                  double compound, std::span<const CategoryHit> hits,
+                  std::vector<Finding>& findings, Trace* trace);
+  void add_pair(std::span<const Sentence> sentences, std::size_t second, const std::string& speaker,
+                std::span<const CategoryHit> second_hits, std::vector<Finding>& findings,
+                Trace* trace);
+  std::vector<FeatureContribution> explain(std::string_view text, ByteSpan span,
+                                           std::span<const CategoryHit> hits, double compound,
+                                           std::size_t label, std::size_t k) const;
+
+  const ModelFindingPolicy& policy_;
+  const SentimentScorer& sentiment_;
+  SentenceScores scores_;
+  // What the pair pass keeps between one sentence and the next.
+  std::vector<float> previous_best_;        // the previous sentence's best, alone
+  TokenizedText previous_tokens_;           // its tokens, hashed once
+  std::vector<CategoryHit> previous_hits_;  // its rule hits
+  std::vector<CategoryHit> pair_hits_;      // both, in pair coordinates
+  std::vector<char> settled_;               // per label: a finding is already there
+  std::vector<std::size_t> gained_;
+  SentenceScores pair_scores_;
+  SentimentScratch sentiment_scratch_;
+  std::vector<Category> categories_;
+};
+
+}  // namespace conduct

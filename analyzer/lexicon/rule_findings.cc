@@ -1,0 +1,170 @@
+#include "lexicon/rule_findings.h"
+
+#include <algorithm>
+
+#include "lexicon/sentence_context.h"
+
+namespace conduct {
+namespace {
+
+// Which stretch of its sentence a hit lies in: the index of the quotation
+// holding it, or -1 for the narration around the quotations.
+int stretch_of(ByteSpan span, const std::vector<ByteSpan>& quoted) {
+  for (std::size_t q = 0; q < quoted.size(); ++q) {
+    if (span.begin >= quoted[q].begin && span.end <= quoted[q].end) return static_cast<int>(q);
+  }
+  return -1;
+}
+
+void add_source(Finding& finding, std::string source) {
+  if (std::find(finding.sources.begin(), finding.sources.end(), source) == finding.sources.end()) {
+    finding.sources.push_back(std::move(source));
+  }
+}
+
+RuleDecision decision_for(std::size_t s, const RuleHit& hit) {
+  RuleDecision decision;
+  decision.sentence = s;
+  decision.rule = hit.rule->id;
+  decision.category = hit.rule->category;
+  decision.confidence = hit.rule->confidence;
+  decision.about = hit.about;
+  decision.span = hit.span;
+  decision.guard = std::string(hit.suppressed_by);
+  decision.outcome = hit.suppressed_by.empty() ? RuleOutcome::counted : RuleOutcome::suppressed;
+  decision.follow_up = !hit.rule->then.empty();
+  decision.rule_at = hit.rule->file + ":" + std::to_string(hit.rule->line);
+  decision.reason = hit.rule->reason;
+  return decision;
+}
+
+}  // namespace
+
+void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t s,
+                                const std::string& speaker, std::span<const RuleHit> hits,
+                                std::vector<Finding>& findings,
+                                std::vector<CategoryHit>& category_hits, Trace* trace) {
+  const std::string_view text = sentences[s].normalized_text;
+  category_hits.clear();
+  stretches_.clear();
+  quoted_.clear();  // find_quoted_ranges appends
+  if (!hits.empty()) find_quoted_ranges(text, quoted_);
+  for (const RuleHit& hit : hits) {
+    if (!hit.suppressed_by.empty()) {
+      if (trace) trace->rules.push_back(decision_for(s, hit));
+      continue;
+    }
+    if (!hit.rule->then.empty()) {
+      // The first part of a follow-up rule: a finding only once a later
+      // sentence confirms it, so not a rule hit the model may see either.
+      const bool known = std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+        return p.sentence == s && p.rule == hit.rule;
+      });
+      if (known) continue;
+      std::size_t traced = 0;
+      if (trace) {
+        traced = trace->rules.size();
+        trace->rules.push_back(decision_for(s, hit));
+        trace->rules.back().outcome = RuleOutcome::unconfirmed;
+      }
+      pending_.push_back({s, hit.rule, hit.span, speaker, traced});
+      continue;
+    }
+    if (trace) trace->rules.push_back(decision_for(s, hit));
+    category_hits.push_back({hit.rule->category, hit.span});
+    // One finding per category and stretch of a sentence: the narration, or
+    // one quotation in it. Two stock lines quoted in one long sentence are
+    // two pieces of evidence; one narrated scene that several rules describe
+    // is one, with every rule named.
+    const int stretch = stretch_of(hit.span, quoted_);
+    auto same = std::find_if(stretches_.begin(), stretches_.end(), [&](const Stretch& f) {
+      return findings[f.finding].category == hit.rule->category && f.stretch == stretch;
+    });
+    if (same != stretches_.end()) {
+      Finding& finding = findings[same->finding];
+      add_source(finding, "rule:" + hit.rule->id);
+      finding.confidence = std::max(finding.confidence, hit.rule->confidence);
+      // The evidence covers what every rule of the finding saw: "sent me
+      // back to the queue, where I explained it from the top again" is one
+      // runaround, quoted whole.
+      ByteSpan& span = finding.at.normalized;
+      span = {std::min(span.begin, hit.span.begin), std::max(span.end, hit.span.end)};
+      continue;
+    }
+    Finding finding;
+    finding.category = hit.rule->category;
+    finding.sources = {"rule:" + hit.rule->id};
+    finding.confidence = hit.rule->confidence;
+    finding.speaker = speaker;
+    finding.sentence = s;
+    finding.at = {s, hit.span};
+    stretches_.push_back({findings.size(), stretch});
+    findings.push_back(std::move(finding));
+  }
+  confirm(sentences, s, findings, trace);
+}
+
+// Confirms the waiting follow-up rules whose `then` matches sentence `s`, and
+// forgets those settled otherwise:
+//  - out of reach: another turn, or past `within` sentences;
+//  - turned the other way: a finding of the opposite kind (good conduct
+//    against a complaint, or the reverse) from the first part to here, as in
+//    "he said he'd ring by five, and he rang at 4:20";
+//  - already told: sentence `s` has its own finding of the category ("Friday
+//    came and went"), and one incident is one finding.
+void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
+                           const std::vector<Finding>& findings, Trace* trace) {
+  const Sentence& sentence = sentences[s];
+  std::erase_if(pending_, [&](const Pending& p) {
+    if (p.sentence >= s) return false;
+    if (sentences[p.sentence].turn != sentence.turn || s - p.sentence > p.rule->within) {
+      return true;  // stays unconfirmed in the trace
+    }
+    const Category category = p.rule->category;
+    for (auto it = findings.rbegin(); it != findings.rend() && it->sentence >= p.sentence; ++it) {
+      if (is_good_conduct(it->category) != is_good_conduct(category)) {
+        if (trace) trace->rules[p.trace].outcome = RuleOutcome::opposite;
+        return true;
+      }
+    }
+    if (!lexicon_.follow_up(*p.rule, sentence.normalized_text)) return false;
+    if (trace) trace->rules[p.trace].confirmed_by = s;
+    for (auto it = findings.rbegin(); it != findings.rend() && it->sentence == s; ++it) {
+      if (it->category == category) {
+        if (trace) trace->rules[p.trace].outcome = RuleOutcome::already_told;
+        return true;
+      }
+    }
+    if (trace) trace->rules[p.trace].outcome = RuleOutcome::confirmed;
+    Finding finding;
+    finding.category = category;
+    finding.sources = {"rule:" + p.rule->id};
+    finding.confidence = p.rule->confidence;
+    finding.speaker = p.speaker;
+    finding.sentence = p.sentence;
+    finding.at = {p.sentence, p.span};
+    confirmed_.push_back(std::move(finding));
+    return true;
+  });
+}
+
+void RuleFindings::finish(std::vector<Finding>& findings) {
+  pending_.clear();
+  if (confirmed_.empty()) return;
+  for (Finding& extra : confirmed_) {
+    auto same = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) {
+      return f.sentence == extra.sentence && f.category == extra.category;
+    });
+    if (same == findings.end()) {
+      findings.push_back(std::move(extra));
+      continue;
+    }
+    for (std::string& source : extra.sources) add_source(*same, std::move(source));
+    same->confidence = std::max(same->confidence, extra.confidence);
+  }
+  confirmed_.clear();
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.sentence < b.sentence; });
+}
+
+}  // namespace conduct

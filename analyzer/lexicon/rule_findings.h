@@ -1,0 +1,77 @@
+// From rule hits to findings, the lexicon's part of the judgement: one
+// finding per category and stretch of a sentence (its narration, or one
+// quotation in it), and follow-up rules (Rule::then) that count only once a
+// later sentence of the same turn confirms them. The analyzer calls it
+// sentence by sentence; nothing else groups rule hits.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/sentence.h"
+#include "core/span.h"
+#include "core/trace.h"
+#include "lexicon/lexicon.h"
+
+namespace conduct {
+
+/// A counted rule hit as the model sees it: its category and where it lies
+/// in the normalized sentence.
+struct CategoryHit {
+  Category category{};
+  ByteSpan span;
+};
+
+/// The rule findings of one document, built sentence by sentence in reading
+/// order. Holds the follow-up rules waiting for a later sentence, so one
+/// object serves one document; cheap to construct.
+class RuleFindings {
+ public:
+  explicit RuleFindings(const Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  /// Sentence `s` of `sentences`, said or written by `speaker`, whose hits
+  /// (as Lexicon::match gives them; suppressed hits are only traced) are
+  /// `hits`. Appends its findings to `findings` (with `at` set; the caller
+  /// quotes the evidence) and sets `category_hits` to its counted ordinary
+  /// hits. Then confirms the follow-up rules waiting for a sentence like `s`
+  /// and keeps their findings for finish(). Findings of sentences before `s`
+  /// must all be in `findings` already (a finding of the opposite kind drops
+  /// a waiting follow-up). Records every hit in `trace` when given.
+  void add_sentence(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
+                    std::span<const RuleHit> hits, std::vector<Finding>& findings,
+                    std::vector<CategoryHit>& category_hits, Trace* trace);
+
+  /// After the last sentence: adds the confirmed follow-up findings to
+  /// `findings`, keeping sentence order; one on a sentence that already has a
+  /// finding of its category is folded into it, naming both sources.
+  void finish(std::vector<Finding>& findings);
+
+ private:
+  // The first part of a follow-up rule, waiting for a later sentence.
+  struct Pending {
+    std::size_t sentence;
+    const Rule* rule;
+    ByteSpan span;  // in that sentence's normalized text
+    std::string speaker;
+    std::size_t trace;  // index of its RuleDecision, when traced
+  };
+  // A finding of the current sentence and the stretch it stands for.
+  struct Stretch {
+    std::size_t finding;  // index into the findings
+    int stretch;          // index of the quotation, -1 for the narration
+  };
+
+  void confirm(std::span<const Sentence> sentences, std::size_t s,
+               const std::vector<Finding>& findings, Trace* trace);
+
+  const Lexicon& lexicon_;
+  std::vector<Pending> pending_;
+  std::vector<Finding> confirmed_;
+  std::vector<ByteSpan> quoted_;
+  std::vector<Stretch> stretches_;
+};
+
+}  // namespace conduct

@@ -1,0 +1,84 @@
+#include "pipeline/analysis.h"
+
+#include <algorithm>
+
+#include "normalize/segmenter.h"
+
+namespace conduct {
+namespace {
+
+std::size_t count_newlines(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Where offset 0 of a turn's text lies in the coordinates that output offsets
+// use: the file for text formats, the decoded string itself for JSON formats
+// (whose turn start/end may already skip leading whitespace inside it).
+std::size_t text_base(Format format, const Turn& turn) {
+  return offsets_in_file(format) ? turn.start : 0;
+}
+
+}  // namespace
+
+Analysis segment_document(Document document) {
+  Analysis analysis;
+  analysis.document = std::move(document);
+  const auto& turns = analysis.document.turns;
+  analysis.normalized.reserve(turns.size());
+  analysis.turn_sentences.resize(turns.size());
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    analysis.normalized.push_back(normalize(turns[t].text));
+  }
+  // Views are taken only once every string is in place.
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    const Turn& turn = turns[t];
+    const std::size_t base = text_base(analysis.document.format, turn);
+    const NormalizedText& normalized = analysis.normalized[t];
+    const std::string_view text = turn.text;
+    std::size_t line = turn.line;
+    std::size_t line_counted_to = 0;
+    for (const ByteSpan local : split_sentences(text)) {
+      Sentence sentence;
+      sentence.turn = t;
+      sentence.original = {base + local.begin, base + local.end};
+      sentence.normalized = normalized.from_original(local);
+      if (line > 0) {
+        line += count_newlines(text.substr(line_counted_to, local.begin - line_counted_to));
+        line_counted_to = local.begin;
+      }
+      sentence.line = line;
+      sentence.text = text.substr(local.begin, local.size());
+      sentence.normalized_text = std::string_view(normalized.text)
+                                     .substr(sentence.normalized.begin, sentence.normalized.size());
+      analysis.turn_sentences[t].push_back(analysis.sentences.size());
+      analysis.sentences.push_back(sentence);
+    }
+  }
+  return analysis;
+}
+
+Evidence evidence_for(const Analysis& analysis, EvidenceSpan at) {
+  const Sentence& sentence = analysis.sentences[at.sentence];
+  const Turn& turn = analysis.document.turns[sentence.turn];
+  const NormalizedText& normalized = analysis.normalized[sentence.turn];
+  const ByteSpan in_turn_normalized{sentence.normalized.begin + at.normalized.begin,
+                                    sentence.normalized.begin + at.normalized.end};
+  const ByteSpan local = normalized.to_original(in_turn_normalized);
+  const std::size_t base = text_base(analysis.document.format, turn);
+  Evidence evidence;
+  evidence.text = turn.text.substr(local.begin, local.size());
+  evidence.start = base + local.begin;
+  evidence.end = base + local.end;
+  const std::size_t sentence_local = sentence.original.begin - base;
+  evidence.line = sentence.line == 0
+                      ? 0
+                      : sentence.line + count_newlines(std::string_view(turn.text).substr(
+                                            sentence_local, local.begin - sentence_local));
+  evidence.begin_ms = turn.begin_ms;
+  evidence.end_ms = turn.end_ms;
+  evidence.source = turn.source;
+  evidence.turn = sentence.turn;
+  return evidence;
+}
+
+}  // namespace conduct

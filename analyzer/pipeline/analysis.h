@@ -1,0 +1,50 @@
+// What the analyzer makes of one document: its sentences, their sentiment,
+// the findings with their evidence, and the suggested adjustments.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "core/document.h"
+#include "core/finding.h"
+#include "core/sentence.h"
+#include "normalize/normalizer.h"
+#include "score/adjustments.h"
+#include "score/stated.h"
+#include "sentiment/vader.h"
+
+namespace conduct {
+
+/// The result of analysing one document. Sentences hold views into
+/// `document` and `normalized`, so an Analysis is move-only (moving keeps the
+/// views valid: the strings live in vectors whose buffers move with them).
+struct Analysis {
+  Document document;
+  std::vector<NormalizedText> normalized;                // one per turn
+  std::vector<Sentence> sentences;                       // in document order
+  std::vector<std::vector<std::size_t>> turn_sentences;  // sentence indices per turn
+  std::vector<SentimentScores> sentence_sentiment;       // one per sentence
+  std::vector<bool> sentence_is_recap;                   // one per sentence
+  std::vector<Finding> findings;                         // in document order
+  std::vector<Adjustment> adjustments;
+  StatedPoints stated;
+  int points = 0;
+
+  Analysis() = default;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = default;
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+};
+
+/// Normalizes and segments a document (no matching): the part every command
+/// that looks at sentences shares. Cost: one normalization and one sentence
+/// segmentation per turn.
+Analysis segment_document(Document document);
+
+/// Evidence for a range of a sentence's normalized text (which may run on
+/// into the sentences after it in the same turn), quoted from the original
+/// with exact offsets, line and the turn's times.
+Evidence evidence_for(const Analysis& analysis, EvidenceSpan at);
+
+}  // namespace conduct

@@ -1,0 +1,83 @@
+#include "pipeline/analyzer.h"
+
+#include <optional>
+#include <span>
+
+#include "classify/model_findings.h"
+#include "lexicon/rule_findings.h"
+#include "score/recap.h"
+
+namespace conduct {
+namespace {
+
+// Conduct told across two sentences is narrated: a promise and, next, its
+// failure; a question and, next, the silence. Accounts and customer turns
+// tell such stories; an agent turn does not narrate the agent's own conduct.
+bool narrated(const Turn& turn) {
+  return turn.reg == Register::report || turn.role == Role::customer;
+}
+
+}  // namespace
+
+Result<Analyzer> Analyzer::load(const ResourcePaths& paths) {
+  auto resources = Resources::load(paths);
+  if (!resources) return resources.error();
+  return Analyzer(std::make_shared<const Resources>(std::move(resources).value()));
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Resources> resources) : resources_(std::move(resources)) {}
+
+Analysis Analyzer::analyze(Document document, Trace* trace) const {
+  const Resources& resources = *resources_;
+  Analysis analysis = segment_document(std::move(document));
+  const std::span<const Sentence> sentences = analysis.sentences;
+  analysis.sentence_sentiment.reserve(sentences.size());
+  // Scratch buffers reused across the document's sentences: no allocation
+  // per sentence once they have grown.
+  SentimentScratch sentiment_scratch;
+  for (const Sentence& sentence : sentences) {
+    analysis.sentence_sentiment.push_back(
+        resources.sentiment->score(sentence.text, sentiment_scratch));
+  }
+
+  RuleFindings rule_findings(*resources.lexicon);
+  std::optional<ModelFindings> model_findings;
+  if (resources.model) model_findings.emplace(resources.model_findings, *resources.sentiment);
+  std::vector<RuleHit> hits;
+  std::vector<CategoryHit> category_hits;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Turn& turn = analysis.document.turns[sentences[s].turn];
+    hits.clear();
+    // Suppressed hits too: the trace shows them, and one that a counted hit
+    // of the same rule replaces keeps its place, with or without a trace.
+    resources.lexicon->match(sentences[s].normalized_text, {turn.reg, turn.role}, hits, true);
+    rule_findings.add_sentence(sentences, s, turn.speaker, hits, analysis.findings, category_hits,
+                               trace);
+    if (model_findings) {
+      model_findings->add_sentence(sentences, s, turn.speaker,
+                                   analysis.sentence_sentiment[s].compound, narrated(turn),
+                                   category_hits, analysis.findings, trace);
+    }
+  }
+  rule_findings.finish(analysis.findings);
+  for (Finding& finding : analysis.findings) finding.evidence = evidence_for(analysis, finding.at);
+
+  analysis.sentence_is_recap = mark_recaps(analysis.sentences);
+  for (Finding& finding : analysis.findings) {
+    finding.recap = analysis.sentence_is_recap[finding.sentence];
+  }
+  analysis.stated = read_stated_points(analysis.sentences, analysis.document);
+  analysis.adjustments = suggest_adjustments(analysis.findings, *resources.policy);
+  analysis.points = total_points(analysis.adjustments);
+  if (trace) {
+    for (std::size_t a = 0; a < analysis.adjustments.size(); ++a) {
+      const Category category = analysis.adjustments[a].category;
+      const CategoryPolicy& line = resources.policy->of(category);
+      trace->adjustments.push_back(
+          {a, category, line.points, line.cap, line.count_repeats, resources.policy_version});
+    }
+  }
+  return analysis;
+}
+
+}  // namespace conduct

@@ -1,0 +1,68 @@
+#include "pipeline/resources.h"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace conduct {
+namespace {
+
+std::filesystem::path or_default(const std::filesystem::path& given, std::string_view relative) {
+  if (!given.empty()) return given;
+  const std::filesystem::path home = data_dir();
+  // With no data folder found, the error names the file looked for.
+  return home.empty() ? std::filesystem::path(relative) : home / relative;
+}
+
+}  // namespace
+
+std::filesystem::path data_dir() {
+  if (const char* home = std::getenv("CONDUCT_HOME"); home != nullptr && *home != '\0') {
+    return home;
+  }
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (std::filesystem::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    const std::filesystem::path candidate = dir / "share" / "conduct";
+    if (std::filesystem::is_directory(candidate / "lexicons", ec)) return candidate;
+    if (dir == dir.root_path()) break;
+  }
+  return {};
+}
+
+Result<Resources> Resources::load(const ResourcePaths& paths) {
+  Resources resources;
+  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"));
+  if (!lexicon) return lexicon.error();
+  resources.lexicon_version = lexicon.value().version();
+  resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());
+
+  auto sentiment_lexicon =
+      SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));
+  if (!sentiment_lexicon) return sentiment_lexicon.error();
+  if (paths.sentiment_overlay) {
+    if (auto error = sentiment_lexicon.value().apply_overlay(
+            or_default({}, "lexicons/sentiment_overlay.txt"))) {
+      return *error;
+    }
+  }
+  resources.sentiment =
+      std::make_shared<const SentimentScorer>(std::move(sentiment_lexicon).value());
+
+  resources.model_version = "none";
+  if (paths.use_model) {
+    auto model = Model::load(or_default(paths.model, "models/conduct.model"));
+    if (!model) return model.error();
+    resources.model_version = model.value().version();
+    resources.model = std::make_shared<const Model>(std::move(model).value());
+    resources.model_findings = ModelFindingPolicy::make(*resources.model, paths.model_findings);
+  }
+
+  auto policy = Policy::load(or_default(paths.policy, "lexicons/policy.toml"));
+  if (!policy) return policy.error();
+  resources.policy_version = policy.value().version;
+  resources.policy = std::make_shared<const Policy>(std::move(policy).value());
+  return resources;
+}
+
+}  // namespace conduct

@@ -1,0 +1,62 @@
+// Everything the analyzer loads once and shares read-only: lexicons, the
+// sentiment lexicon, the model with its finding policy, the point policy.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "classify/model.h"
+#include "classify/model_findings.h"
+#include "core/error.h"
+#include "lexicon/lexicon.h"
+#include "score/policy.h"
+#include "sentiment/vader.h"
+
+namespace conduct {
+
+/// Paths of the configuration (empty means the shipped default under
+/// data_dir()) and the knobs that decide findings.
+struct ResourcePaths {
+  std::filesystem::path lexicons;           // --lexicons DIR
+  std::filesystem::path model;              // --model FILE
+  std::filesystem::path policy;             // --policy FILE
+  std::filesystem::path sentiment_lexicon;  // --sentiment-lexicon FILE
+  bool sentiment_overlay = true;            // off with `sentiment --plain`
+  bool use_model = true;                    // off with --no-model
+  ModelFindingOptions model_findings;       // --model-alone-floor, ...
+};
+
+/// The folder holding lexicons/ and models/: $CONDUCT_HOME when set; else,
+/// from the running executable's folder upwards, the first
+/// `share/conduct` that holds a lexicons/ folder: `<prefix>/share/conduct`
+/// for an installed binary, `<build>/share/conduct` (links to the source
+/// tree, made by CMake) for a build tree. Empty when none is found.
+std::filesystem::path data_dir();
+
+/// Everything loaded once and shared read-only by all threads.
+struct Resources {
+  std::shared_ptr<const Lexicon> lexicon;
+  std::shared_ptr<const SentimentScorer> sentiment;
+  std::shared_ptr<const Model> model;  // null when the model is off
+  std::shared_ptr<const Policy> policy;
+  /// Which model scores become findings (empty when the model is off).
+  ModelFindingPolicy model_findings;
+  std::string lexicon_version;
+  std::string model_version;  // "none" when the model is off
+  std::string policy_version;
+
+  /// Loads every resource; the first configuration error is returned with its
+  /// file and line (exit status 2 in the CLI). Cost: compiles every rule and
+  /// reads the model and the sentiment lexicon, tens of milliseconds.
+  static Result<Resources> load(const ResourcePaths& paths);
+
+  Resources() = default;
+  // model_findings points into *model: copies would share it, so keep one.
+  Resources(Resources&&) = default;
+  Resources& operator=(Resources&&) = default;
+  Resources(const Resources&) = delete;
+  Resources& operator=(const Resources&) = delete;
+};
+
+}  // namespace conduct
