@@ -12,8 +12,9 @@ Result<TrainingExample> make_example(const LabelledRecord& record, const std::st
                                      const SentimentScorer* sentiment) {
   std::size_t bad = 0;
   if (!is_valid_utf8(record.text, &bad)) {
-    return Error{"invalid_utf8", "\"text\" is not valid UTF-8 (byte " + std::to_string(bad) + ")",
-                 file, record.line};
+    return Error{ErrorCode::invalid_utf8,
+                 "\"text\" is not valid UTF-8 (byte " + std::to_string(bad) + ")", file,
+                 record.line};
   }
   TrainingExample example;
   example.normalized_text = normalize(record.text).text;

@@ -12,13 +12,13 @@ Result<LabelledRecord> parse_labelled_record(std::string_view json_line, const s
                                              std::size_t line) {
   const auto json = nlohmann::json::parse(json_line, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
-    return Error{"malformed_json", "not a JSON object", file, line};
+    return Error{ErrorCode::malformed_json, "not a JSON object", file, line};
   }
   LabelledRecord record;
   record.line = line;
   const auto text = json.find("text");
   if (text == json.end() || !text->is_string()) {
-    return Error{"missing_text", "the record has no string \"text\"", file, line};
+    return Error{ErrorCode::missing_text, "the record has no string \"text\"", file, line};
   }
   record.text = text->get<std::string>();
   if (const auto id = json.find("id"); id != json.end() && !id->is_null()) {
@@ -27,16 +27,18 @@ Result<LabelledRecord> parse_labelled_record(std::string_view json_line, const s
     record.id = std::filesystem::path(file).filename().string() + ":" + std::to_string(line);
   }
   if (const auto labels = json.find("labels"); labels != json.end()) {
-    if (!labels->is_array()) return Error{"bad_labels", "\"labels\" is not an array", file, line};
+    if (!labels->is_array())
+      return Error{ErrorCode::bad_labels, "\"labels\" is not an array", file, line};
     for (const auto& label : *labels) {
       if (!label.is_string()) {
-        return Error{"bad_labels", "\"labels\" holds a non-string", file, line};
+        return Error{ErrorCode::bad_labels, "\"labels\" holds a non-string", file, line};
       }
       record.labels.push_back(label.get<std::string>());
     }
     record.has_labels = true;
   } else if (const auto label = json.find("label"); label != json.end()) {
-    if (!label->is_string()) return Error{"bad_labels", "\"label\" is not a string", file, line};
+    if (!label->is_string())
+      return Error{ErrorCode::bad_labels, "\"label\" is not a string", file, line};
     record.labels.push_back(label->get<std::string>());
     record.has_labels = true;
   }
@@ -52,7 +54,7 @@ Result<LabelledRecord> parse_labelled_record(std::string_view json_line, const s
 Result<std::vector<LabelledRecord>> read_labelled_file(const std::filesystem::path& path,
                                                        std::string* sha256_hex_out) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"io_error", "cannot open " + path.string(), path.string(), 0};
+  if (!in) return Error{ErrorCode::io_error, "cannot open " + path.string(), path.string(), 0};
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string bytes = std::move(buffer).str();

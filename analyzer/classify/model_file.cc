@@ -29,7 +29,7 @@ constexpr std::uint32_t kMaxLabels = 4096;
 constexpr std::uint32_t kMaxBucketBits = 28;
 
 Error bad_model(const std::filesystem::path& path, const std::string& what) {
-  return Error{"bad_model",
+  return Error{ErrorCode::bad_model,
                "cannot use model " + path.string() + ": " + what +
                    "; retrain it with `conduct train` or pass another file with --model",
                path.string(), 0};
@@ -86,7 +86,7 @@ Result<bool> Model::save(const std::filesystem::path& path) const {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) {
-    return Error{"io_error", "cannot write model " + path.string(), path.string(), 0};
+    return Error{ErrorCode::io_error, "cannot write model " + path.string(), path.string(), 0};
   }
   return true;
 }
@@ -105,7 +105,7 @@ Result<Model> Model::load(const std::filesystem::path& path) {
   r.raw(4);
   const std::uint32_t version = r.u32();
   if (version != kModelFormatVersion) {
-    return Error{"model_version",
+    return Error{ErrorCode::model_version,
                  "model " + path.string() + " has format version " + std::to_string(version) +
                      " but this conduct reads version " + std::to_string(kModelFormatVersion) +
                      "; retrain it with this version's `conduct train`",

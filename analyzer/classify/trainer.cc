@@ -219,14 +219,14 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
   const std::size_t n = data.examples.size();
   const std::size_t labels = data.labels.size();
   if (n < 2 || labels == 0) {
-    return Error{"no_data",
+    return Error{ErrorCode::no_data,
                  "training needs at least 2 examples and 1 label (got " + std::to_string(n) +
                      " examples, " + std::to_string(labels) + " labels)",
                  "", 0};
   }
   if (options.l2.empty() || options.validation_fraction < 0 || options.validation_fraction >= 1 ||
       options.features.bucket_bits == 0 || options.features.bucket_bits > 28) {
-    return Error{"bad_options",
+    return Error{ErrorCode::bad_options,
                  "training options out of range (l2 list empty, validation "
                  "fraction not in [0, 1) or bucket bits not in 1..28)",
                  "", 0};
@@ -236,7 +236,7 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t l : data.examples[i].labels) {
       if (l >= labels) {
-        return Error{"bad_label",
+        return Error{ErrorCode::bad_label,
                      "example " + std::to_string(i + 1) + " has label index " + std::to_string(l) +
                          " outside the label set",
                      "", 0};

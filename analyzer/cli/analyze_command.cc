@@ -75,7 +75,14 @@ int run_analyze(const AnalyzeOptions& options) {
     if (!options.pretty) *out << '\n';
     if (progress && ++emitted % 64 == 0) std::cerr << "\rconduct: " << emitted << " documents";
   };
-  const BatchCounts counts = run_batch(reader, jobs, process, emit);
+  auto on_failure = [&](const InputRecord& record, const std::string& what) -> RecordOutput {
+    Error error{ErrorCode::internal_error, "analysis failed: " + what, record.source.path,
+                record.source.record};
+    return {error_record(record.id, record.source, error)
+                .dump(indent, ' ', false, nlohmann::json::error_handler_t::replace),
+            true};
+  };
+  const BatchCounts counts = run_batch(reader, jobs, process, emit, on_failure);
   if (options.pretty) *out << (first ? "]\n" : "\n]\n");
   out->flush();
   if (progress) {

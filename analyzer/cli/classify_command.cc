@@ -66,8 +66,9 @@ bool classify_stream(std::istream& in, const std::string& name, const Model& mod
     }
     all_ok = false;
     result["id"] = name + ":" + std::to_string(line_number);
-    result["error"] = Json{
-        {"code", record.error().code}, {"message", record.error().message}, {"line", line_number}};
+    result["error"] = Json{{"code", to_string(record.error().code)},
+                           {"message", record.error().message},
+                           {"line", line_number}};
     out << result.dump() << "\n";
   }
   return all_ok;

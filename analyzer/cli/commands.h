@@ -12,6 +12,7 @@ namespace conduct::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;  // some documents failed; error records written
 inline constexpr int kExitUsage = 2;       // bad flag, broken lexicon/policy/model
+inline constexpr int kExitInternal = 3;    // an unexpected failure outside any one document
 
 void add_analyze_command(CLI::App& app, int& exit_status);
 void add_ledger_command(CLI::App& app, int& exit_status);

@@ -29,6 +29,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);  // prints the message and usage hint
     return conduct::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    // The last line of defence: every command catches what one document can
+    // throw; whatever still gets here is reported, never an abort.
+    std::cerr << "conduct: internal error: " << e.what() << "\n";
+    return conduct::cli::kExitInternal;
   }
   return exit_status;
 }

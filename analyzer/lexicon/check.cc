@@ -86,7 +86,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
                              : follow_up_fires(lexicon, rule, rule.match[i], context, hits);
       if (!fires) {
         messages.push_back(
-            {Error{"lexicon_example",
+            {Error{ErrorCode::lexicon_example,
                    "rule '" + rule.id + "': match example does not fire: \"" + rule.match[i] + "\"",
                    rule.file, line},
              false});
@@ -111,7 +111,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
     // see at once: a shadow found on the whole example would be no shadow.
     if (!rule.match.empty() && !shadowing.empty() && rule.then.empty()) {
       messages.push_back(
-          {Error{"lexicon_shadowed",
+          {Error{ErrorCode::lexicon_shadowed,
                  "rule '" + rule.id + "' is shadowed by '" + shadowing.front()->id + "' (" +
                      shadowing.front()->file + ":" + std::to_string(shadowing.front()->line) +
                      "): every match example also fires it",
@@ -127,7 +127,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
         const std::size_t line =
             i < rule.no_match_lines.size() ? rule.no_match_lines[i] : rule.line;
         messages.push_back(
-            {Error{"lexicon_example",
+            {Error{ErrorCode::lexicon_example,
                    "rule '" + rule.id + "': no_match example fires: \"" + rule.no_match[i] + "\"",
                    rule.file, line},
              false});
@@ -155,7 +155,7 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
       auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
       if (!fresh) {
         messages.push_back(
-            {Error{"lexicon_duplicate_theme",
+            {Error{ErrorCode::lexicon_duplicate_theme,
                    "duplicate theme '" + file.theme + "' (also in " + it->second.first + ":" +
                        std::to_string(it->second.second) + ")",
                    path, file.theme_line},
@@ -166,7 +166,7 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
       auto [it, fresh] = ids.emplace(rule.id, std::make_pair(rule.file, rule.line));
       if (!fresh) {
         messages.push_back(
-            {Error{"lexicon_duplicate_id",
+            {Error{ErrorCode::lexicon_duplicate_id,
                    "duplicate rule id '" + rule.id + "' (first defined at " + it->second.first +
                        ":" + std::to_string(it->second.second) + ")",
                    rule.file, rule.line},

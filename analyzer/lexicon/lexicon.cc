@@ -92,14 +92,14 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
   for (const auto& rule : lexicon.rules_) {
     auto [it, fresh] = ids.emplace(rule.id, &rule);
     if (!fresh) {
-      return Error{"lexicon_duplicate_id",
+      return Error{ErrorCode::lexicon_duplicate_id,
                    "duplicate rule id '" + rule.id + "' (first defined at " + it->second->file +
                        ":" + std::to_string(it->second->line) + ")",
                    rule.file, rule.line};
     }
     auto regex = std::make_unique<RE2>(rule.pattern, rule_regex_options());
     if (!regex->ok()) {
-      return Error{"lexicon_bad_pattern",
+      return Error{ErrorCode::lexicon_bad_pattern,
                    "rule '" + rule.id + "': bad regular expression: " + regex->error(), rule.file,
                    rule.line};
     }
@@ -108,7 +108,7 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
     if (!rule.then.empty()) {
       then = std::make_unique<RE2>(rule.then, rule_regex_options());
       if (!then->ok()) {
-        return Error{"lexicon_bad_pattern",
+        return Error{ErrorCode::lexicon_bad_pattern,
                      "rule '" + rule.id + "': bad regular expression in 'then': " + then->error(),
                      rule.file, rule.line};
       }
@@ -134,13 +134,13 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
       std::string error;
       if (target.set->Add(lexicon.rules_[i].pattern, &error) < 0) {
         const auto& rule = lexicon.rules_[i];
-        return Error{"lexicon_bad_pattern", "rule '" + rule.id + "': " + error, rule.file,
+        return Error{ErrorCode::lexicon_bad_pattern, "rule '" + rule.id + "': " + error, rule.file,
                      rule.line};
       }
       target.rules.push_back(static_cast<std::uint32_t>(i));
     }
     if (target.set && !target.set->Compile()) {
-      return Error{"lexicon_too_big",
+      return Error{ErrorCode::lexicon_too_big,
                    "the " + std::string(kSlotNames[slot]) + " rule set (" +
                        std::to_string(target.rules.size()) +
                        " rules) exceeds the memory budget of " + std::to_string(kSetMaxMem >> 20) +
@@ -172,7 +172,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in.good() && !in.eof()) {
-      return Error{"lexicon_unreadable", "cannot read lexicon file", path, 0};
+      return Error{ErrorCode::lexicon_unreadable, "cannot read lexicon file", path, 0};
     }
     const std::string text = bytes.str();
     digest.update(std::filesystem::path(path).filename().string());
@@ -182,7 +182,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
     if (auto error = first_error()) return *error;
     auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
     if (!fresh) {
-      return Error{"lexicon_duplicate_theme",
+      return Error{ErrorCode::lexicon_duplicate_theme,
                    "duplicate theme '" + file.theme + "' (also in " + it->second.first + ":" +
                        std::to_string(it->second.second) + ")",
                    path, file.theme_line};

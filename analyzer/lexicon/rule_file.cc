@@ -26,12 +26,12 @@ class Reporter {
  public:
   Reporter(const std::string& path, std::vector<LintMessage>& messages)
       : path_(path), messages_(messages) {}
-  void error(std::size_t line, std::string message, std::string code = "lexicon_invalid") {
-    messages_.push_back({Error{std::move(code), std::move(message), path_, line}, false});
+  void error(std::size_t line, std::string message, ErrorCode code = ErrorCode::lexicon_invalid) {
+    messages_.push_back({Error{code, std::move(message), path_, line}, false});
     ++errors_;
   }
   void warning(std::size_t line, std::string message) {
-    messages_.push_back({Error{"lexicon_warning", std::move(message), path_, line}, true});
+    messages_.push_back({Error{ErrorCode::lexicon_warning, std::move(message), path_, line}, true});
   }
   std::size_t errors() const { return errors_; }
 
@@ -84,7 +84,7 @@ bool valid_regex(const std::string& source, const toml::node& node, std::string_
   RE2 compiled(source, rule_regex_options());
   if (!compiled.ok()) {
     report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled.error(),
-                 "lexicon_bad_pattern");
+                 ErrorCode::lexicon_bad_pattern);
     return false;
   }
   if (RE2::PartialMatch("", compiled)) {
@@ -294,7 +294,7 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
     root = toml::parse(bytes, std::string_view(path));
   } catch (const toml::parse_error& e) {
     report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
-                 "lexicon_syntax");
+                 ErrorCode::lexicon_syntax);
     return file;
   }
 
@@ -345,7 +345,7 @@ std::vector<std::string> lexicon_file_paths(const std::string& dir,
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
     messages.push_back(
-        {Error{"lexicon_dir", "cannot read lexicon dir: " + ec.message(), dir, 0}, false});
+        {Error{ErrorCode::lexicon_dir, "cannot read lexicon dir: " + ec.message(), dir, 0}, false});
     return paths;
   }
   for (const auto& entry : it) {
@@ -357,7 +357,7 @@ std::vector<std::string> lexicon_file_paths(const std::string& dir,
   std::sort(paths.begin(), paths.end());
   if (paths.empty()) {
     messages.push_back(
-        {Error{"lexicon_dir", "no lexicon files (*.toml) in the dir", dir, 0}, false});
+        {Error{ErrorCode::lexicon_dir, "no lexicon files (*.toml) in the dir", dir, 0}, false});
   }
   return paths;
 }

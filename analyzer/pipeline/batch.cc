@@ -22,8 +22,23 @@ struct Slot {
 }  // namespace
 
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
-                      const std::function<RecordOutput(const InputRecord&)>& process,
-                      const std::function<void(const RecordOutput&)>& emit) {
+                      const std::function<RecordOutput(const InputRecord&)>& guarded,
+                      const std::function<void(const RecordOutput&)>& emit,
+                      const FailureHandler& on_failure) {
+  // One document's failure is that document's error record, never the batch's end.
+  const auto process = [&](const InputRecord& record) -> RecordOutput {
+    try {
+      return guarded(record);
+    } catch (const std::exception& e) {
+      RecordOutput output = on_failure(record, e.what());
+      output.is_error = true;
+      return output;
+    } catch (...) {
+      RecordOutput output = on_failure(record, "unknown exception");
+      output.is_error = true;
+      return output;
+    }
+  };
   BatchCounts counts;
   auto count = [&counts, &emit](const RecordOutput& output) {
     ++counts.records;

@@ -24,11 +24,18 @@ struct RecordOutput {
   bool is_error = false;
 };
 
+/// Turns an exception that escaped `process` for one record into that
+/// record's output (an error record): `what` is the exception's message.
+using FailureHandler = std::function<RecordOutput(const InputRecord&, const std::string& what)>;
+
 /// Calls `process` for every record of `reader` on `jobs` threads (jobs <= 1:
 /// on the calling thread) and `emit` for every result in input order, on the
-/// calling thread. `process` must be safe to call concurrently.
+/// calling thread. `process` must be safe to call concurrently. An exception
+/// from `process` ends no batch: `on_failure` makes that record's output and
+/// the batch goes on (counted as an error).
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
                       const std::function<RecordOutput(const InputRecord&)>& process,
-                      const std::function<void(const RecordOutput&)>& emit);
+                      const std::function<void(const RecordOutput&)>& emit,
+                      const FailureHandler& on_failure);
 
 }  // namespace conduct

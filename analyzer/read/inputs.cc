@@ -131,8 +131,9 @@ bool RecordReader::open_next_input(InputRecord& record) {
     auto file = std::make_unique<std::ifstream>(input.path, std::ios::binary);
     std::error_code error;
     if (!file->is_open() || fs::is_directory(input.path, error)) {
-      record.error = Error{fs::exists(input.path, error) ? "unreadable" : "not_found",
-                           "cannot open " + input.path, input.path, 0};
+      record.error =
+          Error{fs::exists(input.path, error) ? ErrorCode::unreadable : ErrorCode::not_found,
+                "cannot open " + input.path, input.path, 0};
       return true;
     }
     owned_stream_ = std::move(file);
@@ -155,7 +156,7 @@ bool RecordReader::open_next_input(InputRecord& record) {
 
   record.bytes = std::move(head);
   if (!at_end && !read_bounded(*stream, record.bytes, limits_.max_record_bytes - kHeadBytes)) {
-    record.error = Error{"file_too_large",
+    record.error = Error{ErrorCode::file_too_large,
                          "larger than the limit of " + std::to_string(limits_.max_record_bytes) +
                              " bytes; split it or raise --max-bytes",
                          input.path, 0};
@@ -213,7 +214,7 @@ bool RecordReader::next_jsonl_line(InputRecord& record) {
   record.source.format = Format::jsonl;
   record.source.record = jsonl_line_;
   if (too_large) {
-    record.error = Error{"record_too_large",
+    record.error = Error{ErrorCode::record_too_large,
                          "line longer than " + std::to_string(limits_.max_record_bytes) + " bytes",
                          jsonl_input_.path, record.source.record};
     return true;

@@ -15,12 +15,12 @@ Result<Json> parse_json(std::string_view bytes, std::size_t begin) {
     // e.byte counts from 1 and names the last byte read.
     std::size_t at = begin + (e.byte > 0 ? e.byte - 1 : 0);
     Error error;
-    error.code = "malformed_json";
+    error.code = ErrorCode::malformed_json;
     error.line = line_number_at(bytes, at);
     error.message = std::string("malformed JSON: ") + e.what();
     return error;
   } catch (const std::exception& e) {
-    return Error{"malformed_json", std::string("malformed JSON: ") + e.what(), "", 0};
+    return Error{ErrorCode::malformed_json, std::string("malformed JSON: ") + e.what(), "", 0};
   }
 }
 
@@ -87,7 +87,7 @@ const Json* member(const Json& object, std::string_view key) {
 }
 
 Error unsupported_json(std::string message) {
-  return Error{"unsupported_json", std::move(message), "", 0};
+  return Error{ErrorCode::unsupported_json, std::move(message), "", 0};
 }
 
 }  // namespace conduct::read_detail

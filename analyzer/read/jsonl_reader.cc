@@ -14,8 +14,8 @@ namespace {
 using read_detail::Json;
 using read_detail::member;
 
-Error record_error(std::string code, std::string message, std::string_view fallback_id) {
-  return Error{std::move(code), std::string(fallback_id) + ": " + message, "", 0};
+Error record_error(ErrorCode code, std::string message, std::string_view fallback_id) {
+  return Error{code, std::string(fallback_id) + ": " + message, "", 0};
 }
 
 std::optional<Role> parse_role(const Json& value) {
@@ -72,17 +72,18 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
                                    const ReadOptions& options) {
   std::size_t bad = 0;
   if (!is_valid_utf8(line, &bad)) {
-    return record_error("invalid_utf8",
+    return record_error(ErrorCode::invalid_utf8,
                         "invalid UTF-8 at byte " + std::to_string(bad) + " of the record",
                         fallback_id);
   }
   auto parsed = read_detail::parse_json(line, 0);
   if (!parsed.ok()) {
-    return record_error("malformed_json", parsed.error().message, fallback_id);
+    return record_error(ErrorCode::malformed_json, parsed.error().message, fallback_id);
   }
   const Json& record = parsed.value();
   if (!record.is_object()) {
-    return record_error("malformed_json", "a JSON Lines record must be a JSON object", fallback_id);
+    return record_error(ErrorCode::malformed_json, "a JSON Lines record must be a JSON object",
+                        fallback_id);
   }
   Document document;
   document.format = Format::jsonl;
@@ -95,8 +96,8 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
       const Json& entry = (*turns)[i];
       const Json* turn_text = member(entry, "text");
       if (turn_text == nullptr || !turn_text->is_string()) {
-        return record_error("missing_text", "turn " + std::to_string(i) + " has no text string",
-                            fallback_id);
+        return record_error(ErrorCode::missing_text,
+                            "turn " + std::to_string(i) + " has no text string", fallback_id);
       }
       Turn turn;
       turn.text = turn_text->get<std::string>();
@@ -123,14 +124,14 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
     turn.source = "/text";
     document.turns.push_back(std::move(turn));
   } else {
-    return record_error("missing_text", "the record has neither a text string nor a turns array",
-                        fallback_id);
+    return record_error(ErrorCode::missing_text,
+                        "the record has neither a text string nor a turns array", fallback_id);
   }
   bool any_text = false;
   for (const Turn& turn : document.turns) {
     any_text = any_text || !read_detail::is_blank(turn.text);
   }
-  if (!any_text) return record_error("no_text", "the record has no text", fallback_id);
+  if (!any_text) return record_error(ErrorCode::no_text, "the record has no text", fallback_id);
 
   for (auto it = record.begin(); it != record.end(); ++it) {
     const std::string& key = it.key();

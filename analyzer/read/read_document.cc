@@ -26,8 +26,8 @@ bool looks_binary(std::string_view bytes) {
   return !head.empty() && static_cast<double>(control) > kMaxControlShare * head.size();
 }
 
-Error error_at(std::string_view id, std::string code, std::string message, std::size_t line = 0) {
-  return Error{std::move(code), std::move(message), std::string(id), line};
+Error error_at(std::string_view id, ErrorCode code, std::string message, std::size_t line = 0) {
+  return Error{code, std::move(message), std::string(id), line};
 }
 
 Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t body_start,
@@ -58,15 +58,16 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
                                const ReadOptions& options) {
   const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   if (read_detail::is_blank(bytes.substr(body_start))) {
-    return error_at(id, "empty_file", "the file is empty or holds only whitespace");
+    return error_at(id, ErrorCode::empty_file, "the file is empty or holds only whitespace");
   }
   if (looks_binary(bytes)) {
-    return error_at(id, "binary_file", "the file looks binary (NUL or control bytes), not text");
+    return error_at(id, ErrorCode::binary_file,
+                    "the file looks binary (NUL or control bytes), not text");
   }
   std::size_t bad = 0;
   if (!is_valid_utf8(bytes, &bad)) {
     const std::size_t line = read_detail::line_number_at(bytes, bad);
-    return error_at(id, "invalid_utf8",
+    return error_at(id, ErrorCode::invalid_utf8,
                     "invalid UTF-8 at byte " + std::to_string(bad) +
                         "; convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
                     line);
@@ -98,14 +99,14 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
       break;
     }
     case Format::jsonl:
-      return error_at(id, "unsupported_format",
+      return error_at(id, ErrorCode::unsupported_format,
                       "JSON Lines files are read one record at a time (read_jsonl_record)");
   }
   bool any_text = false;
   for (const Turn& turn : turns) any_text = any_text || !read_detail::is_blank(turn.text);
   if (!any_text) {
     return error_at(
-        id, "no_text",
+        id, ErrorCode::no_text,
         std::string("no turn text found reading the file as ") + std::string(to_string(format)));
   }
   Document document;

@@ -195,7 +195,7 @@ Json error_record(std::string_view id, const SourceInfo& source, const Error& er
   out["schema"] = "conduct/1";
   out["id"] = std::string(id);
   out["source"] = source_json(source);
-  Json detail = Json{{"code", error.code}, {"message", error.message}};
+  Json detail = Json{{"code", to_string(error.code)}, {"message", error.message}};
   if (error.line > 0) detail["line"] = error.line;
   out["error"] = std::move(detail);
   return out;

@@ -18,7 +18,7 @@ std::size_t line_of(const toml::node& node) {
 }
 
 Error policy_error(const std::string& file, std::size_t line, std::string message) {
-  return Error{"invalid_policy", std::move(message), file, line};
+  return Error{ErrorCode::invalid_policy, std::move(message), file, line};
 }
 
 std::string category_list() {
@@ -211,7 +211,7 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
 Result<Policy> Policy::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    return Error{"unreadable_file", "cannot read the policy file", file.string(), 0};
+    return Error{ErrorCode::unreadable_file, "cannot read the policy file", file.string(), 0};
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();

@@ -52,9 +52,9 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-Error line_error(std::string code, std::string message, const std::filesystem::path& file,
+Error line_error(ErrorCode code, std::string message, const std::filesystem::path& file,
                  std::size_t line) {
-  return Error{std::move(code), std::move(message), file.string(), line};
+  return Error{code, std::move(message), file.string(), line};
 }
 
 // Calls visit(line_number, line) for each '\n'-separated line.
@@ -89,7 +89,7 @@ bool is_matchable_word(std::string_view word) {
 Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& vader_lexicon) {
   const std::optional<std::string> content = read_whole_file(vader_lexicon);
   if (!content) {
-    return Error{"lexicon_not_found",
+    return Error{ErrorCode::lexicon_not_found,
                  join({"cannot read the sentiment lexicon ", vader_lexicon.string(),
                        "; run tools/setup to fetch the pinned VADER lexicon, or pass "
                        "--sentiment-lexicon FILE"}),
@@ -104,7 +104,8 @@ Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& vad
     const std::string_view stripped = strip_ascii_space(line);
     const std::size_t tab = stripped.find('\t');
     if (tab == std::string_view::npos) {
-      error = line_error("bad_lexicon_line", "expected `word<TAB>valence`", vader_lexicon, number);
+      error = line_error(ErrorCode::bad_lexicon_line, "expected `word<TAB>valence`", vader_lexicon,
+                         number);
       return false;
     }
     const std::string_view word = stripped.substr(0, tab);
@@ -113,8 +114,9 @@ Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& vad
     const std::optional<double> valence = parse_number(strip_ascii_space(measure));
     // Non-finite valences are refused: NaN would break every comparison.
     if (!valence || !std::isfinite(*valence)) {
-      error = line_error("bad_lexicon_line", join({"the valence `", measure, "` is not a number"}),
-                         vader_lexicon, number);
+      error =
+          line_error(ErrorCode::bad_lexicon_line,
+                     join({"the valence `", measure, "` is not a number"}), vader_lexicon, number);
       return false;
     }
     SentimentWord& entry = lexicon.words_[std::string(word)];
@@ -142,7 +144,7 @@ void SentimentLexicon::add_fixed_lists() {
 std::optional<Error> SentimentLexicon::apply_overlay(const std::filesystem::path& overlay) {
   const std::optional<std::string> content = read_whole_file(overlay);
   if (!content) {
-    return Error{"overlay_not_found",
+    return Error{ErrorCode::overlay_not_found,
                  join({"cannot read the sentiment overlay ", overlay.string(),
                        "; pass --overlay FILE, or --plain for VADER without it"}),
                  overlay.string(), 0};
@@ -158,7 +160,7 @@ std::optional<Error> SentimentLexicon::apply_overlay(const std::filesystem::path
     const std::string_view stripped = strip_ascii_space(line);
     if (stripped.empty() || stripped.front() == '#') return true;
     const auto fail = [&](std::string message) {
-      error = line_error("bad_overlay_line", std::move(message), overlay, number);
+      error = line_error(ErrorCode::bad_overlay_line, std::move(message), overlay, number);
       return false;
     };
     const std::size_t tab = stripped.find('\t');

@@ -63,7 +63,7 @@ TEST_F(ModelFile, WrongVersionIsRefused) {
   write(bytes);
   auto loaded = Model::load(path_);
   ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(loaded.error().code, "model_version");
+  EXPECT_EQ(loaded.error().code, ErrorCode::model_version);
   EXPECT_NE(loaded.error().message.find("version 7"), std::string::npos);
   EXPECT_NE(loaded.error().message.find(path_.string()), std::string::npos);
 }
@@ -73,24 +73,24 @@ TEST_F(ModelFile, TruncatedCorruptAndForeignFilesAreRefused) {
   write(bytes.substr(0, bytes.size() - 10));
   auto truncated = Model::load(path_);
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.error().code, "bad_model");
+  EXPECT_EQ(truncated.error().code, ErrorCode::bad_model);
 
   std::string flipped = bytes;
   flipped[40] ^= 0x01;
   write(flipped);
   auto corrupt = Model::load(path_);
   ASSERT_FALSE(corrupt.ok());
-  EXPECT_EQ(corrupt.error().code, "bad_model");
+  EXPECT_EQ(corrupt.error().code, ErrorCode::bad_model);
   EXPECT_NE(corrupt.error().message.find("checksum"), std::string::npos);
 
   write("{\"not\": \"a model\"}");
   auto foreign = Model::load(path_);
   ASSERT_FALSE(foreign.ok());
-  EXPECT_EQ(foreign.error().code, "bad_model");
+  EXPECT_EQ(foreign.error().code, ErrorCode::bad_model);
 
   auto missing = Model::load(path_.string() + ".absent");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, "bad_model");
+  EXPECT_EQ(missing.error().code, ErrorCode::bad_model);
 }
 
 TEST(Model, PredictAndExplainFromKnownWeights) {

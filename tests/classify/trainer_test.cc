@@ -73,17 +73,17 @@ TEST(Trainer, RefusesEmptyDataAndBadLabels) {
   empty.labels = {"x"};
   auto none = train(empty, small_options());
   ASSERT_FALSE(none.ok());
-  EXPECT_EQ(none.error().code, "no_data");
+  EXPECT_EQ(none.error().code, ErrorCode::no_data);
   TrainingData bad = synthetic_data();
   bad.examples[3].labels = {7};
   auto out_of_range = train(bad, small_options());
   ASSERT_FALSE(out_of_range.ok());
-  EXPECT_EQ(out_of_range.error().code, "bad_label");
+  EXPECT_EQ(out_of_range.error().code, ErrorCode::bad_label);
   TrainOptions options = small_options();
   options.l2.clear();
   auto no_l2 = train(synthetic_data(), options);
   ASSERT_FALSE(no_l2.ok());
-  EXPECT_EQ(no_l2.error().code, "bad_options");
+  EXPECT_EQ(no_l2.error().code, ErrorCode::bad_options);
 }
 
 }  // namespace

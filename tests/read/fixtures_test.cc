@@ -118,19 +118,23 @@ Error read_error(const std::string& bytes, Format format) {
 }
 
 TEST(Errors, EmptyAndWhitespaceOnly) {
-  EXPECT_EQ(read_error("", Format::notes).code, "empty_file");
-  EXPECT_EQ(read_error(" \n\t\r\n", Format::text).code, "empty_file");
-  EXPECT_EQ(read_error("\xEF\xBB\xBF\n", Format::notes).code, "empty_file");
+  EXPECT_EQ(read_error("", Format::notes).code, ErrorCode::empty_file);
+  EXPECT_EQ(read_error(" \n\t\r\n", Format::text).code, ErrorCode::empty_file);
+  EXPECT_EQ(read_error("\xEF\xBB\xBF\n", Format::notes).code, ErrorCode::empty_file);
 }
 
 TEST(Errors, Binary) {
-  EXPECT_EQ(read_error(std::string("PK\x03\x04\0\0abc", 9), Format::notes).code, "binary_file");
-  EXPECT_EQ(read_error("\x01\x02\x03\x04 text", Format::notes).code, "binary_file");
+  EXPECT_EQ(read_error(std::string("PK\x03\x04\0\0abc", 9), Format::notes).code,
+            ErrorCode::binary_file);
+  EXPECT_EQ(read_error("\x01\x02\x03\x04 text", Format::notes).code, ErrorCode::binary_file);
 }
 
 TEST(Errors, InvalidUtf8GivesTheLine) {
-  const Error error = read_error("one\ntwo\nthr\xE9" "e\nfour\n", Format::notes);
-  EXPECT_EQ(error.code, "invalid_utf8");
+  const Error error = read_error(
+      "one\ntwo\nthr\xE9"
+      "e\nfour\n",
+      Format::notes);
+  EXPECT_EQ(error.code, ErrorCode::invalid_utf8);
   EXPECT_EQ(error.line, 3u);
   EXPECT_EQ(error.file, "in.txt");
 }
@@ -138,26 +142,28 @@ TEST(Errors, InvalidUtf8GivesTheLine) {
 TEST(Errors, MalformedJsonGivesTheLine) {
   const Error error =
       read_error("{\n \"segments\": [\n  {\"text\": \"hi\",}\n ]\n}\n", Format::whisper);
-  EXPECT_EQ(error.code, "malformed_json");
+  EXPECT_EQ(error.code, ErrorCode::malformed_json);
   EXPECT_EQ(error.line, 3u);
 }
 
 TEST(Errors, UnsupportedJson) {
-  EXPECT_EQ(read_error("{\"foo\": 1}", Format::aws).code, "unsupported_json");
-  EXPECT_EQ(read_error("{\"results\": {}}", Format::connect).code, "unsupported_json");
-  EXPECT_EQ(read_error("[1, 2]", Format::whisper).code, "unsupported_json");
+  EXPECT_EQ(read_error("{\"foo\": 1}", Format::aws).code, ErrorCode::unsupported_json);
+  EXPECT_EQ(read_error("{\"results\": {}}", Format::connect).code, ErrorCode::unsupported_json);
+  EXPECT_EQ(read_error("[1, 2]", Format::whisper).code, ErrorCode::unsupported_json);
 }
 
 TEST(Errors, NoTurnText) {
-  EXPECT_EQ(read_error("WEBVTT\n\nNOTE nothing here\n", Format::vtt).code, "no_text");
+  EXPECT_EQ(read_error("WEBVTT\n\nNOTE nothing here\n", Format::vtt).code, ErrorCode::no_text);
 }
 
 TEST(Errors, JsonLinesRecords) {
-  EXPECT_EQ(read_jsonl_record("[1]", "f.jsonl:1", {}).error().code, "malformed_json");
-  EXPECT_EQ(read_jsonl_record("{\"id\": 1", "f.jsonl:2", {}).error().code, "malformed_json");
-  EXPECT_EQ(read_jsonl_record("{\"id\": 1}", "f.jsonl:3", {}).error().code, "missing_text");
+  EXPECT_EQ(read_jsonl_record("[1]", "f.jsonl:1", {}).error().code, ErrorCode::malformed_json);
+  EXPECT_EQ(read_jsonl_record("{\"id\": 1", "f.jsonl:2", {}).error().code,
+            ErrorCode::malformed_json);
+  EXPECT_EQ(read_jsonl_record("{\"id\": 1}", "f.jsonl:3", {}).error().code,
+            ErrorCode::missing_text);
   EXPECT_EQ(read_jsonl_record("{\"turns\": [{\"speaker\": \"a\"}]}", "f.jsonl:4", {}).error().code,
-            "missing_text");
+            ErrorCode::missing_text);
   auto numbered = read_jsonl_record("{\"id\": 42, \"text\": \"hi\"}", "f.jsonl:5", {});
   ASSERT_TRUE(numbered.ok());
   EXPECT_EQ(numbered.value().id, "42");

@@ -56,7 +56,7 @@ TEST_F(InputsTest, GlobsExpandAndMissingFilesBecomeErrorRecords) {
   EXPECT_EQ(records[0].id, "one.txt");
   EXPECT_EQ(records[1].id, "two.txt");
   ASSERT_TRUE(records[2].error.has_value());
-  EXPECT_EQ(records[2].error->code, "not_found");
+  EXPECT_EQ(records[2].error->code, ErrorCode::not_found);
 }
 
 TEST_F(InputsTest, WholeFileRecordCarriesSizeAndDigest) {
@@ -92,7 +92,7 @@ TEST_F(InputsTest, OverlongJsonLinesBecomeErrorsWithoutStoppingTheStream) {
   ASSERT_EQ(records.size(), 3u);
   EXPECT_FALSE(records[0].error.has_value());
   ASSERT_TRUE(records[1].error.has_value());
-  EXPECT_EQ(records[1].error->code, "record_too_large");
+  EXPECT_EQ(records[1].error->code, ErrorCode::record_too_large);
   EXPECT_EQ(records[1].error->line, 2u);
   EXPECT_TRUE(records[1].bytes.empty());
   EXPECT_EQ(records[2].bytes, "{\"text\": \"after\"}");
@@ -103,7 +103,7 @@ TEST_F(InputsTest, OversizedFilesBecomeErrors) {
   const auto records = read_all({(root_ / "calls" / "big.txt").string()}, {100000});
   ASSERT_EQ(records.size(), 1u);
   ASSERT_TRUE(records[0].error.has_value());
-  EXPECT_EQ(records[0].error->code, "file_too_large");
+  EXPECT_EQ(records[0].error->code, ErrorCode::file_too_large);
 }
 
 }  // namespace

@@ -56,7 +56,7 @@ std::string error_of(const std::string& text) {
   const auto policy = Policy::parse(text, "p.toml");
   EXPECT_FALSE(policy.ok());
   if (policy.ok()) return "";
-  EXPECT_EQ(policy.error().code, "invalid_policy");
+  EXPECT_EQ(policy.error().code, ErrorCode::invalid_policy);
   return policy.error().where_message();
 }
 
@@ -157,7 +157,7 @@ TEST(PolicyTest, LoadNamesTheFile) {
             path.string() + ":5: points of 'scripted' must be an integer");
   const auto missing = Policy::load("/nonexistent/policy.toml");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, "unreadable_file");
+  EXPECT_EQ(missing.error().code, ErrorCode::unreadable_file);
   EXPECT_EQ(missing.error().where_message(),
             "/nonexistent/policy.toml: cannot read the policy file");
 }

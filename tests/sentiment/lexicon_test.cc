@@ -41,7 +41,7 @@ TEST(SentimentLexicon, BadLinesNameFileAndLine) {
   const auto path = write_temp_file("bad.txt", "good\t1.9\nbad -2.5\n");
   Result<SentimentLexicon> no_tab = SentimentLexicon::load(path);
   ASSERT_FALSE(no_tab.ok());
-  EXPECT_EQ(no_tab.error().code, "bad_lexicon_line");
+  EXPECT_EQ(no_tab.error().code, ErrorCode::bad_lexicon_line);
   EXPECT_EQ(no_tab.error().line, 2u);
   EXPECT_EQ(no_tab.error().file, path.string());
 
@@ -58,7 +58,7 @@ TEST(SentimentLexicon, BadLinesNameFileAndLine) {
 TEST(SentimentLexicon, MissingFileSaysToRunSetup) {
   Result<SentimentLexicon> missing = SentimentLexicon::load("/nonexistent/vader_lexicon.txt");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, "lexicon_not_found");
+  EXPECT_EQ(missing.error().code, ErrorCode::lexicon_not_found);
   EXPECT_NE(missing.error().message.find("/nonexistent/vader_lexicon.txt"), std::string::npos);
   EXPECT_NE(missing.error().message.find("tools/setup"), std::string::npos);
 }
@@ -85,7 +85,7 @@ TEST(SentimentOverlay, EveryBrokenLineIsRefusedWithItsLine) {
     const auto path = write_temp_file("overlay.txt", overlay_case.content);
     const std::optional<Error> error = lexicon.apply_overlay(path);
     ASSERT_TRUE(error.has_value()) << overlay_case.content;
-    EXPECT_EQ(error->code, "bad_overlay_line") << overlay_case.content;
+    EXPECT_EQ(error->code, ErrorCode::bad_overlay_line) << overlay_case.content;
     EXPECT_EQ(error->line, overlay_case.line) << overlay_case.content;
     EXPECT_NE(error->message.find(overlay_case.message_part), std::string::npos) << error->message;
     EXPECT_EQ(lexicon.find("runaround"), nullptr) << "a refused overlay changes nothing";
@@ -94,7 +94,7 @@ TEST(SentimentOverlay, EveryBrokenLineIsRefusedWithItsLine) {
   SentimentLexicon lexicon = load_ok("good\t1.9\n");
   const std::optional<Error> missing = lexicon.apply_overlay("/nonexistent/overlay.txt");
   ASSERT_TRUE(missing.has_value());
-  EXPECT_EQ(missing->code, "overlay_not_found");
+  EXPECT_EQ(missing->code, ErrorCode::overlay_not_found);
 }
 
 SentimentScorer scorer_with_overlay(const std::string& overlay) {

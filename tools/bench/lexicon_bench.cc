@@ -19,7 +19,7 @@
 #include "lexicon/phrase.h"
 #include "normalize/normalizer.h"
 #include "normalize/segmenter.h"
-#include "report/pipeline.h"
+#include "pipeline/analyzer.h"
 
 namespace {
 
