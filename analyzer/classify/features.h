@@ -12,6 +12,12 @@
 
 namespace conduct {
 
+/// The version of the way text becomes features (tokenizer, n-grams,
+/// hashing, extras). Raise it with any change that gives a sentence other
+/// features: a model records the version it was trained with, and loading
+/// a model of another version is an error (its weights mean other things).
+inline constexpr std::uint32_t kFeaturizerVersion = 1;
+
 /// How text becomes features. Stored in the model file: a model always
 /// extracts features the way it was trained.
 struct FeatureConfig {

@@ -19,13 +19,20 @@
 namespace conduct {
 
 /// The model file format version this build reads and writes.
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+inline constexpr std::uint32_t kModelFormatVersion = 2;
 
 /// A training file the model was built from.
 struct TrainingFile {
   std::string name;    // file name (not the directory, so that the model
                        // bytes do not depend on where the repository lives)
   std::string sha256;  // 64 hex digits
+};
+
+/// A text the model scored when it was trained, with its probabilities (no
+/// extra features): loading checks that this build scores it the same.
+struct ModelSelfTest {
+  std::string text;                  // normalized
+  std::vector<float> probabilities;  // one per label
 };
 
 /// Everything a model file holds besides the weights.
@@ -40,7 +47,16 @@ struct ModelHeader {
   /// Held-out metrics and training facts, in a fixed order ("val.micro_f1",
   /// "l2", "iterations", ...).
   std::vector<std::pair<std::string, double>> metrics;
+  /// kFeaturizerVersion of the build that trained it.
+  std::uint32_t featurizer_version = kFeaturizerVersion;
+  /// Lexicon::version() of the lexicons whose hits were features ("" when
+  /// the features use no lexicon).
+  std::string lexicon_version;
+  std::vector<ModelSelfTest> self_tests;
 };
+
+/// How far a self-test probability may drift (float sums in another order).
+inline constexpr float kSelfTestTolerance = 1e-4f;
 
 class Model {
  public:

@@ -10,9 +10,12 @@
 //   f32 threshold... (one per label)
 //   u32 files, (str name, str sha256)...
 //   u32 metrics, (str name, f64 value)...
+//   u32 featurizer_version, str lexicon_version,
+//   u32 self_tests, (str text, f32 probability per label)...
 //   f32 bias... (one per label)
 //   u32 columns, (u32 bucket, f32 weight per label)... buckets increasing
 //   64 hex digits: sha256 of all the bytes before them
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -64,6 +67,13 @@ std::string Model::serialize() const {
   for (const auto& [name, value] : header_.metrics) {
     w.str(name);
     w.f64(value);
+  }
+  w.u32(header_.featurizer_version);
+  w.str(header_.lexicon_version);
+  w.u32(static_cast<std::uint32_t>(header_.self_tests.size()));
+  for (const ModelSelfTest& test : header_.self_tests) {
+    w.str(test.text);
+    for (float p : test.probabilities) w.f32(p);
   }
   const Eigen::Index labels = weights_.rows();
   for (Eigen::Index l = 0; l < labels; ++l) w.f32(bias_[l]);
@@ -151,6 +161,15 @@ Result<Model> Model::load(const std::filesystem::path& path) {
     std::string name = h.str(4096);
     header.metrics.emplace_back(std::move(name), h.f64());
   }
+  header.featurizer_version = h.u32();
+  header.lexicon_version = h.str(64);
+  const std::uint32_t self_tests = h.u32();
+  for (std::uint32_t i = 0; i < self_tests && i < 64 && h.ok(); ++i) {
+    ModelSelfTest test;
+    test.text = h.str(1 << 16);
+    for (std::uint32_t l = 0; l < labels; ++l) test.probabilities.push_back(h.f32());
+    header.self_tests.push_back(std::move(test));
+  }
   Eigen::VectorXf bias(labels);
   for (std::uint32_t l = 0; l < labels; ++l) bias[l] = h.f32();
   const std::uint32_t columns = h.u32();
@@ -169,7 +188,32 @@ Result<Model> Model::load(const std::filesystem::path& path) {
     for (std::uint32_t l = 0; l < labels; ++l) weights(l, bucket) = h.f32();
   }
   if (!h.ok()) return bad_model(path, "truncated weights");
-  return Model(std::move(header), std::move(weights), std::move(bias));
+  if (header.featurizer_version != kFeaturizerVersion) {
+    return Error{ErrorCode::model_mismatch,
+                 "model " + path.string() + " was trained with featurizer version " +
+                     std::to_string(header.featurizer_version) +
+                     ", this conduct extracts version " + std::to_string(kFeaturizerVersion) +
+                     " features; retrain it with this version's `conduct train`",
+                 path.string(), 0};
+  }
+  Model model(std::move(header), std::move(weights), std::move(bias));
+  // The model checks itself: texts it scored when trained must score the
+  // same here, or this build reads its features differently.
+  std::vector<float> probabilities;
+  for (const ModelSelfTest& test : model.header().self_tests) {
+    model.predict(test.text, {}, probabilities);
+    for (std::size_t l = 0; l < probabilities.size(); ++l) {
+      if (std::abs(probabilities[l] - test.probabilities[l]) > kSelfTestTolerance) {
+        return Error{ErrorCode::model_mismatch,
+                     "model " + path.string() + " fails its self-test: \"" + test.text +
+                         "\" scores " + std::to_string(probabilities[l]) + " for " +
+                         model.labels()[l] + ", " + std::to_string(test.probabilities[l]) +
+                         " when trained; retrain it with this version's `conduct train`",
+                     path.string(), 0};
+      }
+    }
+  }
+  return model;
 }
 
 }  // namespace conduct

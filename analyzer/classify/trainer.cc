@@ -361,6 +361,18 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
         static_cast<float>(x[static_cast<Eigen::Index>(bias_at + l)]);
   }
   header.files = data.files;
+  header.featurizer_version = kFeaturizerVersion;
+  header.lexicon_version = options.features.lexicon ? data.lexicon_version : std::string();
+  // Self-tests: a few training texts, spread over the data, with what this
+  // model gives them (text features only: no lexicon or sentiment at load).
+  const Model scorer(header, weights, bias);
+  std::vector<float> probabilities;
+  for (std::size_t t = 0; t < std::min(kSelfTests, n); ++t) {
+    const std::string& text =
+        data.examples[t * (n - 1) / std::max<std::size_t>(1, kSelfTests - 1)].normalized_text;
+    scorer.predict(text, {}, probabilities);
+    header.self_tests.push_back({text, probabilities});
+  }
   return Model(std::move(header), std::move(weights), std::move(bias));
 }
 

@@ -24,7 +24,12 @@ struct TrainingData {
   std::vector<std::string> labels;  // the label set, in model order
   std::vector<TrainingExample> examples;
   std::vector<TrainingFile> files;  // recorded in the model file
+  /// Lexicon::version() of the lexicons whose hits are features, if any.
+  std::string lexicon_version;
 };
+
+/// How many training texts the model keeps as its self-test.
+inline constexpr std::size_t kSelfTests = 3;
 
 /// Every knob of `conduct train`, with its default.
 struct TrainOptions {

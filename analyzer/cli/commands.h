@@ -22,5 +22,6 @@ void add_eval_command(CLI::App& app, int& exit_status);
 void add_train_command(CLI::App& app, int& exit_status);
 void add_classify_command(CLI::App& app, int& exit_status);
 void add_sentiment_command(CLI::App& app, int& exit_status);
+void add_model_command(CLI::App& app, int& exit_status);
 
 }  // namespace conduct::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   conduct::cli::add_train_command(app, exit_status);
   conduct::cli::add_classify_command(app, exit_status);
   conduct::cli::add_sentiment_command(app, exit_status);
+  conduct::cli::add_model_command(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -80,6 +80,7 @@ int run_train(const TrainCommandOptions& o) {
     files.emplace_back(path, std::move(records).value());
   }
   data.labels = label_set(all);
+  if (resources.lexicon) data.lexicon_version = resources.lexicon_version;
   if (data.labels.empty()) {
     std::cerr << "conduct train: the data holds no labels\n";
     return kExitUsage;

@@ -53,6 +53,19 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   if (paths.use_model) {
     auto model = Model::load(or_default(paths.model, "models/conduct.model"));
     if (!model) return model.error();
+    const std::string& trained_with = model.value().header().lexicon_version;
+    if (paths.lexicons.empty() && !trained_with.empty() &&
+        trained_with != resources.lexicon_version) {
+      // The lexicons' hits are features of the model: after an edit of the
+      // shipped lexicons, the shipped model reads features that changed.
+      // With --lexicons DIR the choice is the user's.
+      return Error{ErrorCode::model_mismatch,
+                   "the model was trained with lexicons " + trained_with +
+                       ", the lexicons here are " + resources.lexicon_version +
+                       ": retrain it (tools/train-shipped-model for the shipped one), or name "
+                       "the lexicons with --lexicons",
+                   or_default(paths.model, "models/conduct.model").string(), 0};
+    }
     resources.model_version = model.value().version();
     resources.model = std::make_shared<const Model>(std::move(model).value());
     resources.model_findings = ModelFindingPolicy::make(*resources.model, paths.model_findings);

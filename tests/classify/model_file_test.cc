@@ -51,10 +51,50 @@ TEST_F(ModelFile, RoundTripKeepsEverything) {
   EXPECT_EQ(m.serialize(), model.serialize());
   EXPECT_EQ(m.version(), model.version());
   const std::string bytes = testing::read_file(path_);
-  EXPECT_EQ(m.version(), "cndm-1:" + sha256_hex(bytes).substr(0, 8));
+  EXPECT_EQ(m.version(), "cndm-2:" + sha256_hex(bytes).substr(0, 8));
   EXPECT_EQ(bytes.substr(0, 4), "CNDM");
   EXPECT_EQ(m.bias(0), -1.0f);
   EXPECT_EQ(m.bias(1), 0.25f);
+}
+
+// A model checks itself at load: the featurizer version it was trained with,
+// and texts it scored then, scored again now.
+TEST_F(ModelFile, SelfTestsAndFeaturizerVersionAreChecked) {
+  Model plain = small_model();
+  std::vector<float> probabilities;
+  plain.predict("you are rude", {}, probabilities);
+  ModelHeader header = plain.header();
+  header.lexicon_version = "lex-01234567";
+  header.self_tests = {{"you are rude", probabilities}};
+  Eigen::MatrixXf weights = Eigen::MatrixXf::Zero(2, 256);
+  weights(0, 3) = 1.5f;
+  weights(1, 3) = -0.5f;
+  weights(1, 200) = 2.0f;
+  Eigen::VectorXf bias(2);
+  bias << -1.0f, 0.25f;
+
+  ASSERT_TRUE(Model(header, weights, bias).save(path_).ok());
+  auto good = Model::load(path_);
+  ASSERT_TRUE(good.ok()) << good.error().message;
+  EXPECT_EQ(good.value().header().lexicon_version, "lex-01234567");
+  ASSERT_EQ(good.value().header().self_tests.size(), 1u);
+  EXPECT_EQ(good.value().header().self_tests[0].probabilities, probabilities);
+
+  ModelHeader drifted = header;
+  drifted.self_tests[0].probabilities[1] += 0.01f;  // as if this build scored it otherwise
+  ASSERT_TRUE(Model(drifted, weights, bias).save(path_).ok());
+  auto failed = Model::load(path_);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::model_mismatch);
+  EXPECT_NE(failed.error().message.find("fails its self-test"), std::string::npos);
+
+  ModelHeader other = header;
+  other.featurizer_version = kFeaturizerVersion + 1;
+  ASSERT_TRUE(Model(other, weights, bias).save(path_).ok());
+  auto foreign = Model::load(path_);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::model_mismatch);
+  EXPECT_NE(foreign.error().message.find("featurizer version"), std::string::npos);
 }
 
 TEST_F(ModelFile, WrongVersionIsRefused) {

@@ -146,7 +146,7 @@ TEST(ShippedModel, ExplainShowsTheTopFeaturesOfEachModelFinding) {
     EXPECT_NEAR(f["contribution"].get<double>(),
                 f["weight"].get<double>() * f["value"].get<double>(), 1e-4);
   }
-  EXPECT_TRUE(doc["model"].get<std::string>().rfind("cndm-1:", 0) == 0);
+  EXPECT_TRUE(doc["model"].get<std::string>().rfind("cndm-2:", 0) == 0);
 }
 
 }  // namespace
