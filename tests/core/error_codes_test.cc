@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,7 +21,11 @@ std::vector<std::string> code_names() {
 TEST(ErrorCodes, NamesAreUniqueSnakeCaseAndRoundTrip) {
   const auto names = code_names();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    EXPECT_TRUE(std::regex_match(names[i], std::regex("[a-z][a-z0-9_]*"))) << names[i];
+    // std::regex is avoided: GCC 12 warns inside it at -O1 with the sanitizers.
+    EXPECT_TRUE(!names[i].empty() && names[i][0] >= 'a' && names[i][0] <= 'z') << names[i];
+    EXPECT_EQ(names[i].find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"),
+              std::string::npos)
+        << names[i];
     EXPECT_EQ(static_cast<std::size_t>(kErrorCodes[i].code), i);
     EXPECT_FALSE(meaning(kErrorCodes[i].code).empty()) << names[i];
     for (std::size_t j = i + 1; j < names.size(); ++j) EXPECT_NE(names[i], names[j]);
@@ -43,11 +46,16 @@ TEST(ErrorCodes, SchemaEnumeratesExactlyTheCodes) {
 
 TEST(ErrorCodes, ReadmeTableListsExactlyTheCodes) {
   const std::string readme = testing::read_file(testing::source_dir() / "README.md");
-  const std::regex row(R"(\n\| `([a-z_0-9]+)` \| (input|configuration|data) \| )");
+  // Rows "| `code` | kind | meaning |" of the error table.
   std::vector<std::string> listed;
-  for (auto it = std::sregex_iterator(readme.begin(), readme.end(), row);
-       it != std::sregex_iterator(); ++it) {
-    listed.push_back((*it)[1]);
+  for (std::size_t at = readme.find("\n| `"); at != std::string::npos;
+       at = readme.find("\n| `", at + 1)) {
+    const std::size_t end = readme.find('`', at + 4);
+    const std::string code = readme.substr(at + 4, end - at - 4);
+    const std::string rest = readme.substr(end + 1, 20);
+    for (const char* kind : {" | input | ", " | configuration | ", " | data | "}) {
+      if (rest.rfind(kind, 0) == 0) listed.push_back(code);
+    }
   }
   EXPECT_EQ(listed, code_names());
 }
