@@ -14,6 +14,8 @@ Sources (see corpus/real/README.md for their licences):
   ibmtw   ../shared/corpus/twitter_care_ibm.jsonl (customer-care threads).
   twcs    ../shared/eval/twcs_threads.jsonl (reply threads with agents).
   hvb     ../shared/corpus/harper_valley_calls.jsonl (bank calls with times).
+  acts    ../shared/eval/support_tweet_acts.jsonl, the agent tweets, each read
+          as one `Agent:` turn (wave 3).
 The 30 documents of ../shared/eval/calibration.jsonl are left out: they are
 the labelling guide's worked examples.
 
@@ -31,7 +33,7 @@ import sys
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 COUNTS = {"cfpb_random": 850, "cfpb_positive": 110, "ibmtw": 300, "twcs": 300,
-          "cfpb_good_conduct": 300, "threads_good_conduct": 200}
+          "cfpb_good_conduct": 300, "threads_good_conduct": 200, "cfpb_wave3": 400}
 POSITIVE_CUES = re.compile(
     r"\b(helpful|apologi[sz]ed|was (very )?(kind|nice|patient|understanding)|"
     r"(went|go) above and beyond|resolved|refunded|credited|reversed|fixed|"
@@ -49,6 +51,16 @@ GOOD_CONDUCT_CUES = re.compile(
     r"switch(ed|ing)? to|tak(e|ing) my business|never (use|do business)|"
     r"I('ve| have) (gone ahead|gone and)|I('ve| have) (refunded|credited|escalated|fixed|reset)|"
     r"so sorry|really sorry|understand (how|your) frustrat|glad (it|that|this) (is|was|'s) (working|sorted|fixed))",
+    re.IGNORECASE)
+
+
+WAVE3_CUES = re.compile(
+    r"\b(admitted|apologi[sz]ed|apology|called (me )?back|followed up|follow(ed)? through|"
+    r"above and beyond|(was|were) (very |extremely |so |really )?(helpful|kind|understanding|"
+    r"patient|nice|courteous|professional)|refund(ed)? (was|has been)|credited|reversed|waived|"
+    r"resolved|fixed|corrected|close (my|the|all) accounts?|closed (my|the|all) accounts?|"
+    r"cancel(led|ed)? (my|the)|switch(ed|ing)? (to|banks|providers)|tak(e|ing) my business|"
+    r"never (use|do business)|took care of|glad|thank you so much|sorted)\b",
     re.IGNORECASE)
 
 
@@ -104,6 +116,30 @@ def main():
     rng.shuffle(second_wave_threads)
     for source, row in second_wave_threads[:COUNTS["threads_good_conduct"]]:
         chosen.append({"id": row["id"], "source": source, "text": row["text"], "wave": 2})
+
+    # The third wave: positive conduct and churn were still short of 150
+    # findings each, so every remaining narrative (up to 6,000 characters,
+    # with or without mentions_service) and thread whose words suggest them,
+    # and the agent tweets of the support-acts set, each as one agent turn.
+    wave3 = random.Random(args.seed + 3)
+    taken = {doc["id"] for doc in chosen}
+    every_cfpb = [r for r in read_jsonl(os.path.join(args.shared, "corpus", "cfpb_narratives.jsonl"))
+                  if r["id"] not in taken and r["id"] not in calibration
+                  and 200 <= len(r["text"]) <= 6000 and WAVE3_CUES.search(r["text"])]
+    every_cfpb.sort(key=lambda r: r["id"])
+    wave3.shuffle(every_cfpb)
+    for row in every_cfpb[:COUNTS["cfpb_wave3"]]:
+        chosen.append({"id": row["id"], "source": "cfpb", "text": row["text"], "wave": 3})
+    for source, path in (("ibmtw", ("corpus", "twitter_care_ibm.jsonl")),
+                         ("twcs", ("eval", "twcs_threads.jsonl"))):
+        for row in sorted(read_jsonl(os.path.join(args.shared, *path)), key=lambda r: r["id"]):
+            if row["id"] not in taken and row["id"] not in calibration and WAVE3_CUES.search(row["text"]):
+                chosen.append({"id": row["id"], "source": source, "text": row["text"], "wave": 3})
+    for row in sorted(read_jsonl(os.path.join(args.shared, "eval", "support_tweet_acts.jsonl")),
+                      key=lambda r: r["id"]):
+        if row["direction"] == "outbound":
+            chosen.append({"id": row["id"], "source": "acts", "text": "Agent: " + row["text"],
+                           "wave": 3})
 
     for row in read_jsonl(os.path.join(args.shared, "corpus", "harper_valley_calls.jsonl")):
         chosen.append({"id": row["id"], "source": "hvb", "text": row["text"], "wave": 1})
