@@ -141,6 +141,15 @@ def main():
             chosen.append({"id": row["id"], "source": "acts", "text": "Agent: " + row["text"],
                            "wave": 3})
 
+    # The fourth wave: every thread left, for the agents' own words (apologies
+    # that name the customer's problem, fixes told as done).
+    taken = {doc["id"] for doc in chosen}
+    for source, path in (("ibmtw", ("corpus", "twitter_care_ibm.jsonl")),
+                         ("twcs", ("eval", "twcs_threads.jsonl"))):
+        for row in sorted(read_jsonl(os.path.join(args.shared, *path)), key=lambda r: r["id"]):
+            if row["id"] not in taken and row["id"] not in calibration:
+                chosen.append({"id": row["id"], "source": source, "text": row["text"], "wave": 4})
+
     for row in read_jsonl(os.path.join(args.shared, "corpus", "harper_valley_calls.jsonl")):
         chosen.append({"id": row["id"], "source": "hvb", "text": row["text"], "wave": 1})
 
