@@ -141,6 +141,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
 std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, LexiconCounts* counts) {
   std::vector<LintMessage> messages;
   const auto paths = lexicon_file_paths(dir.string(), messages);
+  const PhraseLists lists = read_shared_lists(dir.string(), messages, nullptr);
   std::vector<Rule> rules;
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> ids;
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
@@ -149,7 +150,7 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages);
+    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages, lists);
     rule_tables += file.rule_tables;
     if (!file.theme.empty()) {
       auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));

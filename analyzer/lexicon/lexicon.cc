@@ -163,9 +163,17 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
   };
   const auto paths = lexicon_file_paths(dir.string(), messages);
   if (auto error = first_error()) return *error;
+  std::string lists_bytes;
+  const PhraseLists lists = read_shared_lists(dir.string(), messages, &lists_bytes);
+  if (auto error = first_error()) return *error;
 
   std::vector<Rule> rules;
   Sha256 digest;
+  if (!lists_bytes.empty()) {
+    digest.update(kListsFile);
+    digest.update(std::string_view("\0", 1));
+    digest.update(lists_bytes);
+  }
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
   for (const auto& path : paths) {
     std::ifstream in(path, std::ios::binary);
@@ -178,7 +186,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
     digest.update(std::filesystem::path(path).filename().string());
     digest.update(std::string_view("\0", 1));
     digest.update(text);
-    LexiconFile file = parse_lexicon_file(path, text, messages);
+    LexiconFile file = parse_lexicon_file(path, text, messages, lists);
     if (auto error = first_error()) return *error;
     auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
     if (!fresh) {

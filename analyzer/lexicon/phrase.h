@@ -2,6 +2,8 @@
 // flexible whitespace, so lexicon authors need not write regular expressions.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +20,35 @@ std::string phrase_to_pattern(std::string_view phrase);
 /// Several phrases as one non-capturing alternation, longest first so that
 /// the leftmost match is also the longest of equal starts.
 std::string phrases_to_pattern(const std::vector<std::string>& phrases);
+
+/// Named word and phrase lists (`[lists]` in lexicons/lists.toml and in a
+/// lexicon file), used in phrases and patterns as `{name}`.
+using PhraseLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+/// How many words `...` in a phrase may stand for when it names no number.
+inline constexpr int kDefaultGapWords = 6;
+/// The most words a gap may stand for (`...12`).
+inline constexpr int kMaxGapWords = 12;
+
+/// A phrase of format 2 as RE2 source. Besides plain words (as
+/// phrase_to_pattern), a word may be `{name}` (any entry of that list,
+/// itself a plain phrase), `*` (exactly one word) or `...` / `...N` (up to
+/// kDefaultGapWords / N words, within the sentence). Returns "" and sets
+/// `error` for an unknown list, a gap at either end or a phrase of nothing
+/// but gaps. Cost: linear in the phrase and the lists it names.
+std::string compile_phrase(std::string_view phrase, const PhraseLists& lists, std::string* error);
+
+/// Several phrases of format 2 as one alternation, longest first; "" and
+/// `error` (naming the phrase) on the first that does not compile.
+std::string compile_phrases(const std::vector<std::string>& phrases, const PhraseLists& lists,
+                            std::string* error);
+
+/// A pattern with its `{name}` references replaced by a non-capturing
+/// alternation of the list's entries (each a plain phrase: escaped, words
+/// joined by `\s+`; the pattern adds its own `\b`). RE2's counted
+/// repetition (`{2}`, `{1,3}`) starts with a digit and is left alone. ""
+/// and `error` for an unknown list.
+std::string expand_list_references(std::string_view pattern, const PhraseLists& lists,
+                                   std::string* error);
 
 }  // namespace conduct

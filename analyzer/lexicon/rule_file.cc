@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "lexicon/phrase.h"
 #include "lexicon/rule_options.h"
@@ -80,6 +82,8 @@ bool valid_regex(const std::string& source, const toml::node& node, std::string_
                  Reporter& report) {
   // Messages name the key only when it is not the rule's own pattern.
   const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
+  // (For "phrases", the compiled alternation is checked: a phrase of only a
+  // list whose entries are empty could match nothing.)
   const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
   RE2 compiled(source, rule_regex_options());
   if (!compiled.ok()) {
@@ -99,7 +103,8 @@ const toml::node* find(const toml::table& table, std::string_view key) {
 }
 
 // Parses one [[rule]] table; returns false when it has an error.
-bool parse_rule(const toml::table& table, const std::string& path, Reporter& report, Rule& rule) {
+bool parse_rule(const toml::table& table, const std::string& path, const PhraseLists& lists,
+                Reporter& report, Rule& rule) {
   const std::size_t errors_before = report.errors();
   rule.file = path;
   rule.line = line_of(table);
@@ -231,28 +236,47 @@ bool parse_rule(const toml::table& table, const std::string& path, Reporter& rep
       bool ok = !list.empty();
       if (list.empty()) report.error(line_of(*phrases), "'phrases' is empty");
       for (std::size_t i = 0; i < list.size(); ++i) {
-        if (phrase_to_pattern(list[i]).empty()) {
-          report.error(line_of(*phrases->as_array()->get(i)), "empty phrase");
+        std::string error;
+        if (compile_phrase(list[i], lists, &error).empty()) {
+          report.error(line_of(*phrases->as_array()->get(i)),
+                       "phrase \"" + list[i] + "\": " + error);
           ok = false;
         }
       }
-      if (ok) rule.pattern = phrases_to_pattern(list);
+      if (ok) {
+        std::string error;
+        rule.pattern = compile_phrases(list, lists, &error);
+        ok = ok && valid_regex(rule.pattern, *phrases, "phrases", report);
+        if (!ok) rule.pattern.clear();
+      }
     }
   } else if (const auto* text = pattern->as_string(); text == nullptr) {
     report.error(line_of(*pattern), "'pattern' must be a string");
   } else if (text->get().empty()) {
     report.error(line_of(*pattern), "'pattern' is empty");
-  } else if (valid_regex(text->get(), *pattern, "pattern", report)) {
-    rule.pattern = text->get();
+  } else {
+    std::string error;
+    std::string expanded = expand_list_references(text->get(), lists, &error);
+    if (expanded.empty()) {
+      report.error(line_of(*pattern), error);
+    } else if (valid_regex(expanded, *pattern, "pattern", report)) {
+      rule.pattern = std::move(expanded);
+    }
   }
 
   const auto* then = find(table, "then");
   if (then != nullptr) {
     if (const auto* text = then->as_string(); text == nullptr || text->get().empty()) {
       report.error(line_of(*then), "'then' must be a non-empty string (a regular expression)");
-    } else if (valid_regex(text->get(), *then, "then", report)) {
-      rule.then = text->get();
-      rule.within = kDefaultWithin;
+    } else {
+      std::string error;
+      std::string expanded = expand_list_references(text->get(), lists, &error);
+      if (expanded.empty()) {
+        report.error(line_of(*then), error);
+      } else if (valid_regex(expanded, *then, "then", report)) {
+        rule.then = std::move(expanded);
+        rule.within = kDefaultWithin;
+      }
     }
   }
   if (const auto* within = find(table, "within")) {
@@ -282,10 +306,65 @@ bool parse_rule(const toml::table& table, const std::string& path, Reporter& rep
   return report.errors() == errors_before;
 }
 
+// Reads a [lists] table into `lists`: each key a list name, each value an
+// array of plain phrases. A name already in `taken` (the shared lists, for a
+// lexicon file's own) is an error.
+void read_lists(const toml::table& table, Reporter& report, const PhraseLists* taken,
+                PhraseLists& lists) {
+  for (auto&& [key, value] : table) {
+    const std::string name(key.str());
+    if (name.empty() || !(name.front() >= 'a' && name.front() <= 'z') ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+      report.error(line_of(value), "list name '" + name + "' must be [a-z][a-z0-9_]*");
+      continue;
+    }
+    if (taken != nullptr && taken->count(name)) {
+      report.error(line_of(value), "list '" + name + "' is already defined in lists.toml");
+      continue;
+    }
+    std::vector<std::string> entries;
+    if (!read_strings(value, "list '" + name + "'", report, entries, nullptr)) continue;
+    if (entries.empty()) {
+      report.error(line_of(value), "list '" + name + "' is empty");
+      continue;
+    }
+    for (const std::string& entry : entries) {
+      if (phrase_to_pattern(entry).empty()) {
+        report.error(line_of(value), "list '" + name + "' holds an empty entry");
+      }
+    }
+    lists[name] = std::move(entries);
+  }
+}
+
 }  // namespace
 
+PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
+                             std::vector<LintMessage>& messages) {
+  PhraseLists lists;
+  Reporter report(path, messages);
+  toml::table root;
+  try {
+    root = toml::parse(bytes, std::string_view(path));
+  } catch (const toml::parse_error& e) {
+    report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
+                 ErrorCode::lexicon_syntax);
+    return lists;
+  }
+  for (auto&& [key, value] : root) {
+    if (key.str() != "lists") {
+      report.error(line_of(value), "unknown key '" + std::string(key.str()) +
+                                       "' (lists.toml holds one [lists] table)");
+    }
+  }
+  if (const auto* table = root.get_as<toml::table>("lists")) {
+    read_lists(*table, report, nullptr, lists);
+  }
+  return lists;
+}
+
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
-                               std::vector<LintMessage>& messages) {
+                               std::vector<LintMessage>& messages, const PhraseLists& shared) {
   LexiconFile file;
   file.path = path;
   Reporter report(path, messages);
@@ -299,11 +378,15 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
   }
 
   for (auto&& [key, value] : root) {
-    if (key.str() != "lexicon" && key.str() != "rule") {
-      report.error(line_of(value), "unknown key '" + std::string(key.str()) +
-                                       "' (a lexicon file holds [lexicon] and [[rule]] tables)");
+    if (key.str() != "lexicon" && key.str() != "rule" && key.str() != "lists") {
+      report.error(line_of(value),
+                   "unknown key '" + std::string(key.str()) +
+                       "' (a lexicon file holds [lexicon], [lists] and [[rule]] tables)");
     }
   }
+  // The shared lists and this file's own.
+  PhraseLists lists = shared;
+  if (const auto* own = root.get_as<toml::table>("lists")) read_lists(*own, report, &shared, lists);
 
   if (const auto* header = root.get_as<toml::table>("lexicon"); header == nullptr) {
     report.error(1, "missing [lexicon] table with 'theme'");
@@ -333,9 +416,29 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
   for (const auto& element : *array) {
     ++file.rule_tables;
     Rule rule;
-    if (parse_rule(*element.as_table(), path, report, rule)) file.rules.push_back(std::move(rule));
+    if (parse_rule(*element.as_table(), path, lists, report, rule)) {
+      file.rules.push_back(std::move(rule));
+    }
   }
   return file;
+}
+
+PhraseLists read_shared_lists(const std::string& dir, std::vector<LintMessage>& messages,
+                              std::string* bytes) {
+  const std::filesystem::path path = std::filesystem::path(dir) / kListsFile;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    messages.push_back(
+        {Error{ErrorCode::lexicon_unreadable, "cannot read the lists file", path.string(), 0},
+         false});
+    return {};
+  }
+  if (bytes != nullptr) *bytes = text.str();
+  return parse_lists_file(path.string(), text.str(), messages);
 }
 
 std::vector<std::string> lexicon_file_paths(const std::string& dir,
@@ -350,7 +453,8 @@ std::vector<std::string> lexicon_file_paths(const std::string& dir,
   }
   for (const auto& entry : it) {
     const auto& p = entry.path();
-    if (p.extension() == ".toml" && p.filename() != "policy.toml" && entry.is_regular_file()) {
+    if (p.extension() == ".toml" && p.filename() != "policy.toml" && p.filename() != kListsFile &&
+        entry.is_regular_file()) {
       paths.push_back(p.string());
     }
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "lexicon/phrase.h"
 
 namespace conduct {
 
@@ -27,8 +28,23 @@ struct LexiconFile {
 /// category/speaker/register/guard, confidence outside (0, 1], empty phrases,
 /// both or neither of phrases and pattern, a pattern RE2 refuses, no `match`
 /// example; warnings: no `no_match` example). Cost: one RE2 compile per rule.
+/// The shared lists of a lexicon folder: `lists.toml`, one [lists] table.
+inline constexpr std::string_view kListsFile = "lists.toml";
+
+/// Parses one lexicon file; `shared` are the folder's shared lists, which
+/// its phrases and patterns may name beside the file's own [lists].
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
-                               std::vector<LintMessage>& messages);
+                               std::vector<LintMessage>& messages, const PhraseLists& shared = {});
+
+/// The shared lists of `dir` (none when it has no lists.toml), and the
+/// file's bytes in `bytes` (for the lexicon's version). Problems go to
+/// `messages` as file:line.
+PhraseLists read_shared_lists(const std::string& dir, std::vector<LintMessage>& messages,
+                              std::string* bytes);
+
+/// Parses a lists file (`[lists]`, each name an array of plain phrases).
+PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
+                             std::vector<LintMessage>& messages);
 
 /// The lexicon files of a dir, sorted by name: every *.toml but policy.toml.
 std::vector<std::string> lexicon_file_paths(const std::string& dir,

@@ -83,6 +83,22 @@ TEST(LoadTest, BrokenTomlSyntax) {
       << message;
 }
 
+TEST(LoadTest, SharedAndOwnListsAndTheirExamples) {
+  auto lexicon = Lexicon::load(lexicon_fixtures() / "lists");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().where_message();
+  EXPECT_EQ(lexicon.value().rules().size(), 2u);
+  EXPECT_TRUE(check("lists").empty()) << check("lists").front();
+  // The shared lists file is part of the version: editing a list is editing the rules.
+  EXPECT_NE(lexicon.value().version(),
+            Lexicon::load(lexicon_fixtures() / "good").value().version());
+}
+
+TEST(LoadTest, UnknownListIsAnErrorAtItsLine) {
+  EXPECT_EQ(load_error("unknown_list"), lexicon_fixture("unknown_list/rules.toml") +
+                                            ":7: phrase \"thank you for {waiting}\": "
+                                            "unknown list 'waiting'");
+}
+
 TEST(LoadTest, MissingId) {
   EXPECT_EQ(load_error("missing_id"),
             lexicon_fixture("missing_id/missing.toml") + ":11: rule without 'id'");

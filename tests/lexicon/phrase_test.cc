@@ -59,5 +59,46 @@ TEST(PhraseTest, AlternationPrefersLongerPhrases) {
   EXPECT_EQ(found, "hung up on me");
 }
 
+// Format 2: {list} references, `*` for one word, `...` for a few.
+TEST(PhraseTest, ListsStarsAndGaps) {
+  const PhraseLists lists = {{"agent", {"rep", "customer service rep", "agent"}},
+                             {"hangup", {"hung up", "disconnected me"}}};
+  std::string error;
+  const std::string agent = compile_phrase("the {agent} {hangup}", lists, &error);
+  ASSERT_FALSE(agent.empty()) << error;
+  EXPECT_TRUE(matches(agent, "then the customer service rep hung up."));
+  EXPECT_TRUE(matches(agent, "the agent disconnected me"));
+  EXPECT_FALSE(matches(agent, "the reporter hung up"));
+
+  const std::string star = compile_phrase("put me on * hold", {}, &error);
+  EXPECT_TRUE(matches(star, "they put me on indefinite hold"));
+  EXPECT_FALSE(matches(star, "they put me on hold"));
+  EXPECT_FALSE(matches(star, "they put me on very long hold"));
+
+  const std::string gap = compile_phrase("never ...3 back", {}, &error);
+  EXPECT_TRUE(matches(gap, "she never called back"));
+  EXPECT_TRUE(matches(gap, "she never called me back"));
+  EXPECT_TRUE(matches(gap, "she never did call me back"));
+  EXPECT_FALSE(matches(gap, "she never did get to call me back"));
+  EXPECT_TRUE(
+      matches(compile_phrase("never ... back", {}, &error), "she never did get to call me back"));
+
+  EXPECT_TRUE(compile_phrase("thank you for {waiting}", lists, &error).empty());
+  EXPECT_EQ(error, "unknown list 'waiting'");
+  EXPECT_TRUE(compile_phrase("... hung up", {}, &error).empty());
+  EXPECT_NE(error.find("gap"), std::string::npos);
+  EXPECT_TRUE(compile_phrase("hung up ...", {}, &error).empty());
+}
+
+TEST(PhraseTest, PatternsNameListsAndKeepCountedRepetition) {
+  const PhraseLists lists = {{"agent", {"rep", "agent"}}};
+  std::string error;
+  const std::string pattern =
+      expand_list_references(R"(the {agent} (?:x{2}|y{1,3}) \{agent\})", lists, &error);
+  EXPECT_EQ(pattern, R"(the (?:agent|rep) (?:x{2}|y{1,3}) \{agent\})");
+  EXPECT_TRUE(expand_list_references("{nobody}", lists, &error).empty());
+  EXPECT_EQ(error, "unknown list 'nobody'");
+}
+
 }  // namespace
 }  // namespace conduct
