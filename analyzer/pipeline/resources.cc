@@ -71,8 +71,24 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
     resources.model_findings = ModelFindingPolicy::make(*resources.model, paths.model_findings);
   }
 
-  auto policy = Policy::load(or_default(paths.policy, "lexicons/policy.toml"));
+  // The shipped policy, then the one a lexicon folder carries (--lexicons
+  // DIR with DIR/policy.toml), then --policy: each read over the one before,
+  // so a user's file names only what it changes.
+  auto policy = Policy::load(or_default({}, "lexicons/policy.toml"));
   if (!policy) return policy.error();
+  std::error_code ec;
+  const std::filesystem::path beside = paths.lexicons / "policy.toml";
+  if (!paths.lexicons.empty() && std::filesystem::is_regular_file(beside, ec) &&
+      !std::filesystem::equivalent(beside, or_default({}, "lexicons/policy.toml"), ec)) {
+    const Policy base = std::move(policy).value();
+    policy = Policy::load(beside, &base);
+    if (!policy) return policy.error();
+  }
+  if (!paths.policy.empty()) {
+    const Policy base = std::move(policy).value();
+    policy = Policy::load(paths.policy, &base);
+    if (!policy) return policy.error();
+  }
   resources.policy_version = policy.value().version;
   resources.policy = std::make_shared<const Policy>(std::move(policy).value());
   return resources;

@@ -32,8 +32,9 @@ std::string category_list() {
 
 // Reads one [categories.<name>] table into `out`; nullopt on success.
 std::optional<Error> read_category(const toml::table& table, std::string_view name,
-                                   const std::string& file, CategoryPolicy& out) {
-  bool has_points = false;
+                                   const std::string& file, bool has_base, CategoryPolicy& out) {
+  // Over a base policy, a category's table changes only the keys it names.
+  bool has_points = has_base;
   for (const auto& [key, node] : table) {
     // Built by appending: GCC 12 warns (-Wrestrict) on "literal" + std::string&&.
     auto about = [&name](std::string_view key_name, std::string_view problem) {
@@ -104,6 +105,14 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
     return policy_error(file, table.source().begin.line,
                         "[categories." + std::string(name) + "] needs points");
   }
+  if (out.cap != 0 && !out.count_repeats) {
+    // A cap bounds repeats; where repeats do not count it can never apply.
+    const auto* cap = table.get("cap");
+    return policy_error(file, cap != nullptr ? line_of(*cap) : table.source().begin.line,
+                        "cap of '" + std::string(name) +
+                            "' can never apply: repeats do not count (set count_repeats = true "
+                            "or remove the cap)");
+  }
   if (out.reason.empty()) out.reason = std::string(name);
   return std::nullopt;
 }
@@ -141,7 +150,7 @@ std::size_t same_incident_line(const toml::table& root, Category category) {
 
 }  // namespace
 
-Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
+Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, const Policy* base) {
   toml::table root;
   try {
     root = toml::parse(bytes, file);
@@ -149,10 +158,14 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
     return policy_error(file, error.source().begin.line,
                         "invalid TOML: " + std::string(error.description()));
   }
-  Policy policy;
-  // The version written to every record: the first 12 hex digits of the bytes' sha256.
-  policy.version = sha256_hex(bytes).substr(0, 12);
+  Policy policy = base != nullptr ? *base : Policy{};
+  // The version written to every record: the first 12 hex digits of the bytes'
+  // sha256 (over a base, of the base's version and these bytes).
+  policy.version =
+      sha256_hex(base != nullptr ? base->version + std::string(bytes) : std::string(bytes))
+          .substr(0, 12);
   std::array<bool, kAllCategories.size()> seen{};
+  if (base != nullptr) seen.fill(true);
   for (const auto& [key, node] : root) {
     if (key == "policy") {
       const auto* table = node.as_table();
@@ -176,7 +189,9 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
                               "categories." + std::string(name.str()) + " must be a table");
         }
         const int index = static_cast<int>(*category);
-        if (auto error = read_category(*table, name.str(), file, policy.categories[index])) {
+        if (base != nullptr) policy.categories[index].same_incident_as.clear();
+        if (auto error = read_category(*table, name.str(), file, base != nullptr,
+                                       policy.categories[index])) {
           return *error;
         }
         seen[index] = true;
@@ -208,14 +223,14 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file) {
   return policy;
 }
 
-Result<Policy> Policy::load(const std::filesystem::path& file) {
+Result<Policy> Policy::load(const std::filesystem::path& file, const Policy* base) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     return Error{ErrorCode::unreadable_file, "cannot read the policy file", file.string(), 0};
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  return parse(bytes.str(), file.string());
+  return parse(bytes.str(), file.string(), base);
 }
 
 }  // namespace conduct

@@ -53,15 +53,19 @@ struct Policy {
   ///   [policy]                      confidence_floor = 0.5, incident_window = 3
   ///   [categories.<category>]       points = -2, cap = 6, count_repeats = false, reason = "...",
   ///                                 same_incident_as = ["unresponsive"]
-  /// Every category of SPEC section 4 must be present; a category named in
-  /// same_incident_as may not itself fold into another. Cost: one file read and
-  /// parse. Failure: an Error with code "invalid_policy" (or "unreadable_file"),
+  /// Every category of SPEC section 4 must be present, unless the file is
+  /// read over a `base` policy: then it changes only what it names (a
+  /// category's keys, [policy] keys) and the rest is the base's. A category
+  /// named in same_incident_as may not itself fold into another; a cap where
+  /// repeats do not count can never apply and is an error. Cost: one file
+  /// read and parse. Failure: an Error with code "invalid_policy" (or "unreadable_file"),
   /// the file and the 1-based line of the offending key, e.g.
   /// "policy.toml:12: points of 'scripted' must be an integer".
-  static Result<Policy> load(const std::filesystem::path& file);
+  static Result<Policy> load(const std::filesystem::path& file, const Policy* base = nullptr);
 
   /// Same as load() for bytes already in memory; `file` only names them in errors.
-  static Result<Policy> parse(std::string_view bytes, const std::string& file);
+  static Result<Policy> parse(std::string_view bytes, const std::string& file,
+                              const Policy* base = nullptr);
 };
 
 }  // namespace conduct

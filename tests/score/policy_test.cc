@@ -47,9 +47,38 @@ TEST(PolicyTest, ReadsEveryKeyAndVersionFollowsTheBytes) {
   EXPECT_EQ(scripted.reason, "stock lines");
   EXPECT_EQ(policy.value().of(Category::empathy).reason, "empathy");  // default reason
   EXPECT_DOUBLE_EQ(policy.value().confidence_floor, 0.6);
-  const auto other = Policy::parse(policy_text("cap = 7"), "p.toml");
+  const auto other = Policy::parse(policy_text("cap = 7\ncount_repeats = true"), "p.toml");
   ASSERT_TRUE(other.ok());
   EXPECT_NE(policy.value().version, other.value().version);
+}
+
+// A user's policy over the shipped one names only what it changes.
+TEST(PolicyTest, PartialPolicyOverABase) {
+  const auto base = Policy::load(testing::source_dir() / "lexicons" / "policy.toml");
+  ASSERT_TRUE(base.ok()) << base.error().where_message();
+  const auto partial =
+      Policy::parse("[policy]\nconfidence_floor = 0.7\n[categories.runaround]\npoints = -1\n",
+                    "user.toml", &base.value());
+  ASSERT_TRUE(partial.ok()) << partial.error().where_message();
+  EXPECT_EQ(partial.value().of(Category::runaround).points, -1);
+  EXPECT_EQ(partial.value().of(Category::runaround).reason,
+            base.value().of(Category::runaround).reason);
+  EXPECT_EQ(partial.value().of(Category::unprofessional).points, -5);
+  EXPECT_DOUBLE_EQ(partial.value().confidence_floor, 0.7);
+  EXPECT_NE(partial.value().version, base.value().version);
+  // Without a base, the same file misses every other category.
+  EXPECT_FALSE(Policy::parse("[categories.runaround]\npoints = -1\n", "user.toml").ok());
+}
+
+TEST(PolicyTest, ACapWhereRepeatsDoNotCountIsAnErrorAtItsLine) {
+  const auto base = Policy::load(testing::source_dir() / "lexicons" / "policy.toml");
+  ASSERT_TRUE(base.ok());
+  const auto policy =
+      Policy::parse("[categories.scripted]\npoints = -2\ncap = 4\n", "user.toml", &base.value());
+  ASSERT_FALSE(policy.ok());
+  EXPECT_EQ(policy.error().where_message(),
+            "user.toml:3: cap of 'scripted' can never apply: repeats do not count (set "
+            "count_repeats = true or remove the cap)");
 }
 
 std::string error_of(const std::string& text) {
