@@ -7,6 +7,7 @@
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/sha256.h"
@@ -60,8 +61,10 @@ struct Lexicon::Compiled {
     std::unique_ptr<RE2::Set> set;
     std::vector<std::uint32_t> rules;  // set index -> rule index
   };
-  std::vector<std::unique_ptr<RE2>> regexes;  // parallel to rules_
-  std::vector<std::unique_ptr<RE2>> thens;    // parallel to rules_; null for ordinary rules
+  std::vector<std::unique_ptr<RE2>> regexes;    // parallel to rules_
+  std::vector<std::unique_ptr<RE2>> thens;      // parallel to rules_; null for ordinary rules
+  std::vector<std::unique_ptr<RE2>> nears;      // parallel to rules_; null without `near`
+  std::vector<std::unique_ptr<RE2>> not_nears;  // parallel to rules_; null without `not_near`
   std::array<SlotSet, kSlots> slots;
   RE2 reporting_frame{kReportingFrame, rule_regex_options()};
 };
@@ -80,6 +83,40 @@ const std::vector<Rule>& Lexicon::rules() const {
 }
 std::string Lexicon::version() const {
   return version_;
+}
+
+namespace {
+
+// Words between two byte ranges of a sentence (0 when they touch or overlap):
+// runs of non-space bytes in the gap.
+std::size_t words_between(std::string_view s, ByteSpan a, ByteSpan b) {
+  if (a.begin > b.begin) std::swap(a, b);
+  if (b.begin <= a.end) return 0;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = a.end; i < b.begin; ++i) {
+    const bool space = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+// Whether `condition` matches in sentence `s` within `words` words of `hit`.
+bool Lexicon::found_near(std::string_view s, const RE2& condition, ByteSpan hit,
+                         std::size_t words) {
+  std::size_t position = 0;
+  re2::StringPiece found;
+  while (position < s.size() &&
+         condition.Match(s, position, s.size(), RE2::UNANCHORED, &found, 1)) {
+    const auto begin = static_cast<std::size_t>(found.data() - s.data());
+    const ByteSpan span{begin, begin + found.size()};
+    if (!span.empty() && words_between(s, hit, span) <= words) return true;
+    position = std::max(span.end, span.begin + 1);
+  }
+  return false;
 }
 
 Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
@@ -114,9 +151,29 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
       }
     }
     compiled->thens.push_back(std::move(then));
+    for (const auto& [source, target, key] :
+         {std::tuple{&rule.near, &compiled->nears, "near"},
+          std::tuple{&rule.not_near, &compiled->not_nears, "not_near"}}) {
+      std::unique_ptr<RE2> condition;
+      if (!source->empty()) {
+        condition = std::make_unique<RE2>(*source, rule_regex_options());
+        if (!condition->ok()) {
+          return Error{ErrorCode::lexicon_bad_pattern,
+                       "rule '" + rule.id + "': bad regular expression in '" + key +
+                           "': " + condition->error(),
+                       rule.file, rule.line};
+        }
+      }
+      target->push_back(std::move(condition));
+    }
     digest.update(rule.id);
     digest.update(std::string_view("\0", 1));
     digest.update(rule.pattern);
+    if (!rule.near.empty() || !rule.not_near.empty()) {
+      digest.update(std::string_view("\0near\0", 6));
+      digest.update(rule.near + "\0" + rule.not_near + "\0" + std::to_string(rule.near_within) +
+                    "/" + std::to_string(rule.not_near_within));
+    }
     if (!rule.then.empty()) {
       digest.update(std::string_view("\0then\0", 6));
       digest.update(rule.then);
@@ -257,6 +314,15 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
           break;
       }
       if (suppress) return to_string(guard);
+    }
+    const std::size_t index = static_cast<std::size_t>(&rule - rules_.data());
+    if (const RE2* near = compiled_->nears[index].get();
+        near != nullptr && !found_near(s, *near, span, rule.near_within)) {
+      return std::string_view("near");
+    }
+    if (const RE2* not_near = compiled_->not_nears[index].get();
+        not_near != nullptr && found_near(s, *not_near, span, rule.not_near_within)) {
+      return std::string_view("not_near");
     }
     return std::string_view();
   };

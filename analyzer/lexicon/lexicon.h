@@ -20,6 +20,10 @@
 #include "core/finding.h"
 #include "core/span.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace conduct {
 
 /// Conditions that suppress a hit (see lexicons/README.md).
@@ -55,6 +59,15 @@ struct Rule {
   /// matches `then` (say, the silence after it). Empty for ordinary rules.
   std::string then;
   std::size_t within = 0;  // 1..kMaxWithin when `then` is set, else 0
+  /// `near`: the hit counts only when this pattern (compiled phrases)
+  /// matches within `near_within` words of it in the same sentence. Empty:
+  /// no such condition.
+  std::string near;
+  std::size_t near_within = 0;
+  /// `not_near`: an exclusion; the hit is suppressed when this matches
+  /// within `not_near_within` words of it.
+  std::string not_near;
+  std::size_t not_near_within = 0;
   std::vector<std::string> match;
   std::vector<std::string> no_match;
   /// Where the rule is written ([[rule]] header line), for messages.
@@ -67,6 +80,11 @@ struct Rule {
 
   bool has_guard(Guard guard) const;
 };
+
+/// The farthest a `near` or `not_near` condition may look, in words.
+inline constexpr std::size_t kMaxNearWords = 30;
+/// How far it looks when the file does not say.
+inline constexpr std::size_t kDefaultNearWords = 5;
 
 /// The farthest a follow-up rule may look ahead, in sentences.
 inline constexpr std::size_t kMaxWithin = 5;
@@ -134,6 +152,8 @@ class Lexicon {
  private:
   struct Compiled;
   Lexicon();
+  static bool found_near(std::string_view sentence, const re2::RE2& condition, ByteSpan hit,
+                         std::size_t words);
   std::vector<Rule> rules_;
   std::string version_;
   std::unique_ptr<const Compiled> compiled_;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "lexicon/phrase.h"
 #include "lexicon/rule_options.h"
@@ -15,9 +16,9 @@
 namespace conduct {
 namespace {
 
-constexpr std::array<std::string_view, 13> kRuleKeys = {
-    "id",     "category", "phrases", "pattern", "confidence", "speakers", "registers",
-    "guards", "reason",   "then",    "within",  "match",      "no_match"};
+constexpr std::array<std::string_view, 15> kRuleKeys = {
+    "id",     "category", "phrases", "pattern", "confidence", "speakers", "registers", "guards",
+    "reason", "then",     "within",  "near",    "not_near",   "match",    "no_match"};
 
 std::size_t line_of(const toml::node& node) {
   return node.source().begin.line;
@@ -114,7 +115,7 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
       report.error(line_of(value), "unknown key '" + std::string(key.str()) +
                                        "' in [[rule]] (known: id, category, phrases, pattern, "
                                        "confidence, speakers, registers, guards, reason, then, "
-                                       "within, match, no_match)");
+                                       "within, near, not_near, match, no_match)");
     }
   }
 
@@ -289,6 +290,53 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
                                          std::to_string(kMaxWithin));
     } else if (!rule.then.empty()) {
       rule.within = static_cast<std::size_t>(number->get());
+    }
+  }
+
+  // near = {phrases = [...], within = N}: words that must (near) or must not
+  // (not_near) stand within N words of the hit, in the same sentence.
+  for (const auto& [key, pattern_out, within_out] :
+       {std::tuple{"near", &rule.near, &rule.near_within},
+        std::tuple{"not_near", &rule.not_near, &rule.not_near_within}}) {
+    const auto* node = find(table, key);
+    if (node == nullptr) continue;
+    const auto* condition = node->as_table();
+    if (condition == nullptr) {
+      report.error(line_of(*node),
+                   std::string("'") + key + "' must be a table: {phrases = [...], within = N}");
+      continue;
+    }
+    for (auto&& [inner, value] : *condition) {
+      if (inner.str() != "phrases" && inner.str() != "within") {
+        report.error(line_of(value), "unknown key '" + std::string(inner.str()) + "' in '" + key +
+                                         "' (known: phrases, within)");
+      }
+    }
+    *within_out = kDefaultNearWords;
+    if (const auto* within = condition->get("within")) {
+      const auto* number = within->as_integer();
+      if (number == nullptr || number->get() < 0 ||
+          number->get() > static_cast<std::int64_t>(kMaxNearWords)) {
+        report.error(line_of(*within), std::string("'within' of '") + key +
+                                           "' must be a whole number of words from 0 to " +
+                                           std::to_string(kMaxNearWords));
+      } else {
+        *within_out = static_cast<std::size_t>(number->get());
+      }
+    }
+    const auto* phrases_node = condition->get("phrases");
+    std::vector<std::string> words;
+    if (phrases_node == nullptr) {
+      report.error(line_of(*node), std::string("'") + key + "' needs 'phrases'");
+    } else if (read_strings(*phrases_node, "phrases", report, words, nullptr)) {
+      std::string error;
+      std::string compiled = words.empty() ? std::string() : compile_phrases(words, lists, &error);
+      if (compiled.empty()) {
+        report.error(line_of(*phrases_node),
+                     std::string("'") + key + "': " + (words.empty() ? "no phrases" : error));
+      } else if (valid_regex(compiled, *phrases_node, key, report)) {
+        *pattern_out = std::move(compiled);
+      }
     }
   }
 

@@ -99,6 +99,26 @@ TEST(LoadTest, UnknownListIsAnErrorAtItsLine) {
                                             "unknown list 'waiting'");
 }
 
+// near and not_near: context that must, or must not, stand within N words.
+TEST(LoadTest, NearAndNotNearConditions) {
+  auto lexicon = Lexicon::load(lexicon_fixtures() / "near");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().where_message();
+  EXPECT_TRUE(check("near").empty()) << check("near").front();
+  const auto hits = [&](std::string_view sentence) {
+    std::vector<RuleHit> out;
+    lexicon.value().match(sentence, {Register::speech, Role::agent}, out, true);
+    std::string why;
+    for (const RuleHit& hit : out) why += hit.suppressed_by.empty() ? "counted" : hit.suppressed_by;
+    return why;
+  };
+  EXPECT_EQ(hits("would you like the extended warranty today?"), "counted");
+  EXPECT_EQ(hits("would you like to hear about our lovely new and improved upgrade"), "near");
+  EXPECT_EQ(hits("the upgrade is free."), "near");
+  EXPECT_EQ(hits("would you like a refund for the upgrade?"), "not_near");
+  EXPECT_EQ(hits("would you like the upgrade? it is a great deal, and never needs any refund"),
+            "counted");
+}
+
 TEST(LoadTest, MissingId) {
   EXPECT_EQ(load_error("missing_id"),
             lexicon_fixture("missing_id/missing.toml") + ":11: rule without 'id'");
