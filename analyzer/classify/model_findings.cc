@@ -6,13 +6,16 @@
 
 namespace conduct {
 
-ModelFindingPolicy ModelFindingPolicy::make(const Model& model,
-                                            const ModelFindingOptions& options) {
+ModelFindingPolicy ModelFindingPolicy::make(const Model& model, const ModelFindingOptions& options,
+                                            const CategoryTable& categories) {
   ModelFindingPolicy policy;
   policy.model = &model;
   policy.clauses = options.clauses;
   policy.pairs = options.pairs;
   const auto& metrics = model.header().metrics;
+  for (const std::string& label : model.labels()) {
+    policy.label_categories.push_back(categories.parse(label));
+  }
   for (std::size_t label = 0; label < model.labels().size(); ++label) {
     const std::string metric = "val." + model.labels()[label] + ".precision";
     const auto it = std::find_if(metrics.begin(), metrics.end(),
@@ -80,7 +83,7 @@ void ModelFindings::add_single(std::span<const Sentence> sentences, std::size_t 
       decision = &trace->model.back();
     }
     if (probability < threshold) continue;
-    const auto category = parse_category(model.labels()[label]);
+    const auto category = policy_.label_categories[label];
     if (!category) continue;  // a user model may carry labels of its own
     const std::string source = "model:" + model.labels()[label];
     bool merged = false;
@@ -132,7 +135,7 @@ void ModelFindings::add_pair(std::span<const Sentence> sentences, std::size_t se
   settled_.assign(labels.size(), 0);
   for (auto it = findings.rbegin(); it != findings.rend() && it->sentence >= first; ++it) {
     for (std::size_t label = 0; label < labels.size(); ++label) {
-      if (labels[label] == to_string(it->category)) settled_[label] = 1;
+      if (policy_.label_categories[label] == it->category) settled_[label] = 1;
     }
   }
   if (!pair_worth_scoring(previous_best_, scores_.best, settled_)) return;
@@ -151,7 +154,7 @@ void ModelFindings::add_pair(std::span<const Sentence> sentences, std::size_t se
   const ByteSpan whole{0, pair_text.size()};
   for (const std::size_t label : gained_) {
     const float probability = pair_scores_.best[label];
-    const auto category = parse_category(labels[label]);
+    const auto category = policy_.label_categories[label];
     const ModelOutcome outcome = !category || settled_[label] ? ModelOutcome::already_found
                                  : probability < policy_.alone_floors[label]
                                      ? ModelOutcome::below_floor

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,10 +60,14 @@ struct ModelFindingPolicy {
   /// (never) for a label whose validation precision stayed under
   /// kTrustedValidationPrecision.
   std::vector<float> alone_floors;
+  /// Per label, its category in the configuration's table (nullopt: a label
+  /// of no category the policy knows makes no finding).
+  std::vector<std::optional<Category>> label_categories;
   bool clauses = false;
   bool pairs = true;
 
-  static ModelFindingPolicy make(const Model& model, const ModelFindingOptions& options);
+  static ModelFindingPolicy make(const Model& model, const ModelFindingOptions& options,
+                                 const CategoryTable& categories = CategoryTable());
 };
 
 /// The model findings of one document, sentence by sentence in reading

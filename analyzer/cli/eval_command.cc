@@ -108,8 +108,8 @@ int run_eval(EvalOptions o) {
       const Analysis analysis = analyzer.value().analyze(document_for(record));
       std::vector<FoundCategory> found;
       for (const Finding& finding : analysis.findings) {
-        found.push_back({std::string(to_string(finding.category)), finding.sources,
-                         finding.confidence, finding.evidence.text});
+        found.push_back({std::string(resources.policy->names.name(finding.category)),
+                         finding.sources, finding.confidence, finding.evidence.text});
       }
       std::map<std::string, double> probabilities;
       if (resources.model) {

@@ -27,11 +27,13 @@ struct ExplainOptions {
   ResourcePaths resources;
 };
 
-void print_rule(const Analysis& analysis, const RuleDecision& d, std::ostream& out) {
+void print_rule(const Analysis& analysis, const RuleDecision& d, const CategoryTable& names,
+                std::ostream& out) {
   const Evidence evidence = evidence_for(analysis, {d.sentence, d.span});
   static constexpr std::string_view kLabels[] = {"fired      ", "suppressed ",  "unconfirmed ",
-                                                 "fired      ", "not counted ", "not counted "};
-  out << "    " << kLabels[static_cast<int>(d.outcome)] << d.rule << "  " << to_string(d.category)
+                                                 "fired      ", "not counted ", "not counted ",
+                                                 "said       ", "outside    "};
+  out << "    " << kLabels[static_cast<int>(d.outcome)] << d.rule << "  " << names.name(d.category)
       << "  confidence " << d.confidence << "  about " << to_string(d.about) << "  \""
       << evidence.text << "\" bytes " << evidence.start << "-" << evidence.end;
   if (!d.guard.empty()) out << "  by guard " << d.guard;
@@ -73,7 +75,8 @@ void print_model(const Analysis& analysis, const ModelDecision& d, std::ostream&
   }
 }
 
-void print_text(const Analysis& analysis, const Trace& trace, std::ostream& out) {
+void print_text(const Analysis& analysis, const Trace& trace, const CategoryTable& names,
+                std::ostream& out) {
   out << "# " << analysis.document.id << " (" << to_string(analysis.document.format) << ", "
       << analysis.sentences.size() << " sentences)\n";
   for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
@@ -87,7 +90,7 @@ void print_text(const Analysis& analysis, const Trace& trace, std::ostream& out)
     for (const RuleDecision& d : trace.rules) {
       if (d.sentence != s) continue;
       any_rule = true;
-      print_rule(analysis, d, out);
+      print_rule(analysis, d, names, out);
     }
     if (!any_rule) out << "    no rule fired\n";
     for (const ModelDecision& d : trace.model) {
@@ -97,13 +100,13 @@ void print_text(const Analysis& analysis, const Trace& trace, std::ostream& out)
   out << "\nfindings (as analyze reports them): " << analysis.findings.size() << "\n";
   for (std::size_t f = 0; f < analysis.findings.size(); ++f) {
     const Finding& finding = analysis.findings[f];
-    out << "  [" << f << "] " << to_string(finding.category) << "  " << finding.sources.front()
+    out << "  [" << f << "] " << names.name(finding.category) << "  " << finding.sources.front()
         << (finding.recap ? "  (recap)" : "") << "  \"" << finding.evidence.text << "\" bytes "
         << finding.evidence.start << "-" << finding.evidence.end << "\n";
   }
   for (const AdjustmentDecision& d : trace.adjustments) {
     const Adjustment& adjustment = analysis.adjustments[d.adjustment];
-    out << "adjustment " << to_string(adjustment.category) << " " << adjustment.points
+    out << "adjustment " << names.name(adjustment.category) << " " << adjustment.points
         << " (policy: " << d.points_each << " each, cap " << d.cap
         << (d.count_repeats ? ", repeats count" : ", repeats do not count")
         << "): " << adjustment.reason << "\n";
@@ -125,7 +128,7 @@ int run_explain(ExplainOptions options) {
     if (options.json) {
       std::cout << trace_json(analysis, trace, analyzer->resources()).dump() << "\n";
     } else {
-      print_text(analysis, trace, std::cout);
+      print_text(analysis, trace, analyzer->resources().policy->names, std::cout);
     }
   };
 

@@ -66,9 +66,10 @@ int run_ledger(const LedgerOptions& options) {
   Ledger ledger = build_ledger(std::move(entries), options.opening);
   ledger.failed = failed;
   if (options.table) {
-    std::cout << ledger_table(ledger);
+    std::cout << ledger_table(ledger, analyzer->resources().policy->names);
   } else {
-    for (const auto& round : ledger.rounds) std::cout << ledger_round_json(round).dump() << '\n';
+    for (const auto& round : ledger.rounds)
+      std::cout << ledger_round_json(round, analyzer->resources().policy->names).dump() << '\n';
     std::cout << ledger_total_json(ledger).dump() << '\n';
   }
   std::cout.flush();

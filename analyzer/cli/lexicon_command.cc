@@ -16,8 +16,17 @@ struct LexiconCheckOptions {
 int run_lexicon_check(const LexiconCheckOptions& options) {
   const std::filesystem::path dir =
       options.dir.empty() ? data_dir() / "lexicons" : std::filesystem::path(options.dir);
+  // The categories rules may name: the policy's (the folder may carry one
+  // that declares categories of its own).
+  ResourcePaths paths;
+  paths.lexicons = dir;
+  const auto policy = load_policy(paths);
+  if (!policy) {
+    std::cout << policy.error().where_message() << "\n";
+    return kExitUsage;
+  }
   LexiconCounts counts;
-  const auto messages = check_lexicons(dir, &counts);
+  const auto messages = check_lexicons(dir, &counts, policy.value().names);
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (const auto& message : messages) {

@@ -14,8 +14,10 @@
 
 namespace conduct {
 
-/// Conduct categories of SPEC section 4, in the order the SPEC lists them.
-enum class Category {
+/// Conduct categories: the ten of SPEC section 4, in the order the SPEC
+/// lists them, then the categories a policy declares (values from
+/// kBuiltinCategories on, named by the policy's CategoryTable).
+enum class Category : std::uint16_t {
   scripted,
   unprofessional,
   dismissive,
@@ -34,14 +36,57 @@ inline constexpr std::array<Category, 10> kAllCategories = {
     Category::empathy,      Category::ownership,      Category::resolved,
     Category::churn_risk};
 
+/// How many categories SPEC section 4 defines; values from here on are a
+/// policy's own.
+inline constexpr std::size_t kBuiltinCategories = kAllCategories.size();
+
+/// The name of a built-in category; "custom" for a policy's own, whose name
+/// only its CategoryTable knows.
 std::string_view to_string(Category category);
 /// Empathy, ownership and resolved: the categories SPEC section 4 scores up.
 constexpr bool is_good_conduct(Category category) {
   return category == Category::empathy || category == Category::ownership ||
          category == Category::resolved;
 }
-/// Parses a category name ("broken_promise"); nullopt when unknown.
+/// Parses a built-in category name ("broken_promise"); nullopt when unknown.
 std::optional<Category> parse_category(std::string_view name);
+
+/// One category as a configuration knows it.
+struct CategoryInfo {
+  std::string name;
+  /// -1 bad conduct, +1 good conduct, 0 reported only (churn_risk): which
+  /// findings turn a follow-up rule the other way, and the sign of points.
+  int sign = -1;
+  std::string description;
+};
+
+/// The categories of one configuration: the ten built-ins, then those its
+/// policy declares. Immutable once the policy is loaded; shared read-only.
+class CategoryTable {
+ public:
+  /// The built-in categories only.
+  CategoryTable();
+
+  /// Declares a category of the user's; its value follows the last one.
+  /// nullopt when the name is taken.
+  std::optional<Category> add(CategoryInfo info);
+
+  std::optional<Category> parse(std::string_view name) const;
+  /// The category's name; "unknown" for a value the table does not hold.
+  std::string_view name(Category category) const;
+  int sign(Category category) const;
+  bool is_good(Category category) const { return sign(category) > 0; }
+  bool contains(Category category) const {
+    return static_cast<std::size_t>(category) < infos_.size();
+  }
+  std::size_t size() const { return infos_.size(); }
+  const std::vector<CategoryInfo>& all() const { return infos_; }
+  /// Every category, built-ins first.
+  std::vector<Category> categories() const;
+
+ private:
+  std::vector<CategoryInfo> infos_;
+};
 
 /// Original text with its place. For text formats start/end are byte offsets
 /// in the file; for JSON formats they are byte offsets in the turn's decoded

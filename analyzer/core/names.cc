@@ -41,7 +41,43 @@ std::string_view to_string(Role role) {
 }
 
 std::string_view to_string(Category category) {
-  return kCategoryNames[static_cast<int>(category)];
+  const auto index = static_cast<std::size_t>(category);
+  return index < kCategoryNames.size() ? kCategoryNames[index] : "custom";
+}
+
+CategoryTable::CategoryTable() {
+  for (Category category : kAllCategories) {
+    const int sign = category == Category::churn_risk ? 0 : is_good_conduct(category) ? 1 : -1;
+    infos_.push_back({std::string(to_string(category)), sign, ""});
+  }
+}
+
+std::optional<Category> CategoryTable::add(CategoryInfo info) {
+  if (parse(info.name)) return std::nullopt;
+  infos_.push_back(std::move(info));
+  return static_cast<Category>(infos_.size() - 1);
+}
+
+std::optional<Category> CategoryTable::parse(std::string_view name) const {
+  for (std::size_t i = 0; i < infos_.size(); ++i) {
+    if (infos_[i].name == name) return static_cast<Category>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view CategoryTable::name(Category category) const {
+  return contains(category) ? std::string_view(infos_[static_cast<std::size_t>(category)].name)
+                            : std::string_view("unknown");
+}
+
+int CategoryTable::sign(Category category) const {
+  return contains(category) ? infos_[static_cast<std::size_t>(category)].sign : 0;
+}
+
+std::vector<Category> CategoryTable::categories() const {
+  std::vector<Category> out;
+  for (std::size_t i = 0; i < infos_.size(); ++i) out.push_back(static_cast<Category>(i));
+  return out;
 }
 
 std::optional<Category> parse_category(std::string_view name) {
@@ -67,9 +103,13 @@ std::string_view to_string(RuleOutcome outcome) {
     case RuleOutcome::opposite:
       return "dropped_opposite_kind";
     case RuleOutcome::already_told:
+      return "dropped_already_told";
+    case RuleOutcome::said:
+      return "said";
+    case RuleOutcome::outside:
       break;
   }
-  return "dropped_already_told";
+  return "outside_window";
 }
 
 std::string_view to_string(ModelOutcome outcome) {

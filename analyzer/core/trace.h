@@ -32,6 +32,8 @@ enum class RuleOutcome {
   confirmed,     // a follow-up rule confirmed by a later sentence: a finding
   opposite,      // follow-up dropped: a finding of the opposite kind came between
   already_told,  // follow-up dropped: the confirming sentence has its own finding
+  said,          // an absence rule's words, said: no finding
+  outside,       // outside the rule's window (first/last turns or seconds)
 };
 std::string_view to_string(RuleOutcome outcome);
 

@@ -138,7 +138,8 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
 
 }  // namespace
 
-std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, LexiconCounts* counts) {
+std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, LexiconCounts* counts,
+                                        const CategoryTable& categories) {
   std::vector<LintMessage> messages;
   const auto paths = lexicon_file_paths(dir.string(), messages);
   const PhraseLists lists = read_shared_lists(dir.string(), messages, nullptr);
@@ -150,7 +151,7 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages, lists);
+    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages, lists, categories);
     rule_tables += file.rule_tables;
     if (!file.theme.empty()) {
       auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));

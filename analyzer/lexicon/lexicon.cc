@@ -210,7 +210,7 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
   return lexicon;
 }
 
-Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
+Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTable& categories) {
   std::vector<LintMessage> messages;
   const auto first_error = [&messages]() -> std::optional<Error> {
     for (const auto& m : messages) {
@@ -243,7 +243,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
     digest.update(std::filesystem::path(path).filename().string());
     digest.update(std::string_view("\0", 1));
     digest.update(text);
-    LexiconFile file = parse_lexicon_file(path, text, messages, lists);
+    LexiconFile file = parse_lexicon_file(path, text, messages, lists, categories);
     if (auto error = first_error()) return *error;
     auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
     if (!fresh) {
@@ -257,6 +257,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir) {
   auto lexicon = from_rules(std::move(rules));
   if (!lexicon.ok()) return lexicon.error();
   lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
+  lexicon.value().categories_ = categories;
   return lexicon;
 }
 

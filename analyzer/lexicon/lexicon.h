@@ -68,6 +68,17 @@ struct Rule {
   /// within `not_near_within` words of it.
   std::string not_near;
   std::size_t not_near_within = 0;
+  /// Where in a transcript the rule applies (0: everywhere): the first or
+  /// last N turns of the document, or the turns that begin in its first or
+  /// last N seconds (only where the input has times).
+  std::size_t first_turns = 0;
+  std::size_t last_turns = 0;
+  double first_seconds = 0;
+  double last_seconds = 0;
+  /// An absence rule: a finding for the document when its phrases are never
+  /// said by its speakers within its window ("the agent never thanked the
+  /// customer"); a match is no finding, only proof that it was said.
+  bool absent = false;
   std::vector<std::string> match;
   std::vector<std::string> no_match;
   /// Where the rule is written ([[rule]] header line), for messages.
@@ -119,7 +130,9 @@ class Lexicon {
   /// the structure of every rule and compiles them. Examples are not run here
   /// (that is `check_lexicons`). Cost: milliseconds per thousand rules.
   /// Failure: the first error, as file:line: message.
-  static Result<Lexicon> load(const std::filesystem::path& dir);
+  /// `categories`: those rules may name (the policy's; the built-ins by default).
+  static Result<Lexicon> load(const std::filesystem::path& dir,
+                              const CategoryTable& categories = CategoryTable());
   /// Compiles rules built in code (tests, benchmarks). Failure: a bad pattern,
   /// a duplicate id, or a set over the memory budget.
   static Result<Lexicon> from_rules(std::vector<Rule> rules);
@@ -141,6 +154,8 @@ class Lexicon {
   std::optional<ByteSpan> follow_up(const Rule& rule, std::string_view later_sentence) const;
 
   const std::vector<Rule>& rules() const;
+  /// The categories the rules were read with.
+  const CategoryTable& categories() const { return categories_; }
   /// "lex-" and the first 8 hex digits of the sha256 of the files' names and
   /// bytes (of the rules' patterns for from_rules).
   std::string version() const;
@@ -155,6 +170,7 @@ class Lexicon {
   static bool found_near(std::string_view sentence, const re2::RE2& condition, ByteSpan hit,
                          std::size_t words);
   std::vector<Rule> rules_;
+  CategoryTable categories_;
   std::string version_;
   std::unique_ptr<const Compiled> compiled_;
 };
@@ -177,6 +193,7 @@ struct LexiconCounts {
   std::size_t files = 0;
 };
 std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir,
-                                        LexiconCounts* counts = nullptr);
+                                        LexiconCounts* counts = nullptr,
+                                        const CategoryTable& categories = CategoryTable());
 
 }  // namespace conduct

@@ -16,9 +16,11 @@
 namespace conduct {
 namespace {
 
-constexpr std::array<std::string_view, 15> kRuleKeys = {
-    "id",     "category", "phrases", "pattern", "confidence", "speakers", "registers", "guards",
-    "reason", "then",     "within",  "near",    "not_near",   "match",    "no_match"};
+constexpr std::array<std::string_view, 20> kRuleKeys = {
+    "id",        "category",    "phrases",    "pattern",       "confidence",   "speakers",
+    "registers", "guards",      "reason",     "then",          "within",       "near",
+    "not_near",  "first_turns", "last_turns", "first_seconds", "last_seconds", "absent",
+    "match",     "no_match"};
 
 std::size_t line_of(const toml::node& node) {
   return node.source().begin.line;
@@ -105,7 +107,7 @@ const toml::node* find(const toml::table& table, std::string_view key) {
 
 // Parses one [[rule]] table; returns false when it has an error.
 bool parse_rule(const toml::table& table, const std::string& path, const PhraseLists& lists,
-                Reporter& report, Rule& rule) {
+                const CategoryTable& categories, Reporter& report, Rule& rule) {
   const std::size_t errors_before = report.errors();
   rule.file = path;
   rule.line = line_of(table);
@@ -115,7 +117,8 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
       report.error(line_of(value), "unknown key '" + std::string(key.str()) +
                                        "' in [[rule]] (known: id, category, phrases, pattern, "
                                        "confidence, speakers, registers, guards, reason, then, "
-                                       "within, near, not_near, match, no_match)");
+                                       "within, near, not_near, first_turns, last_turns, "
+                                       "first_seconds, last_seconds, absent, match, no_match)");
     }
   }
 
@@ -131,11 +134,13 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
     report.error(rule.line, "rule without 'category'");
   } else if (const auto* text = category->as_string(); text == nullptr) {
     report.error(line_of(*category), "'category' must be a string");
-  } else if (auto parsed = parse_category(text->get()); !parsed) {
-    report.error(line_of(*category), "unknown category '" + text->get() +
-                                         "' (known: scripted, unprofessional, dismissive, "
-                                         "unresponsive, broken_promise, runaround, empathy, "
-                                         "ownership, resolved, churn_risk)");
+  } else if (auto parsed = categories.parse(text->get()); !parsed) {
+    std::string known;
+    for (const CategoryInfo& info : categories.all()) {
+      known += (known.empty() ? "" : ", ") + info.name;
+    }
+    report.error(line_of(*category), "unknown category '" + text->get() + "' (known: " + known +
+                                         "; declare your own in the policy)");
   } else {
     rule.category = *parsed;
   }
@@ -340,6 +345,53 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
     }
   }
 
+  // The window: first or last N turns, or seconds.
+  for (const auto& [key, out] :
+       {std::pair{"first_turns", &rule.first_turns}, std::pair{"last_turns", &rule.last_turns}}) {
+    if (const auto* node = find(table, key)) {
+      const auto* number = node->as_integer();
+      if (number == nullptr || number->get() < 1 || number->get() > 100000) {
+        report.error(line_of(*node), std::string("'") + key + "' must be a whole number of turns");
+      } else {
+        *out = static_cast<std::size_t>(number->get());
+      }
+    }
+  }
+  for (const auto& [key, out] : {std::pair{"first_seconds", &rule.first_seconds},
+                                 std::pair{"last_seconds", &rule.last_seconds}}) {
+    if (const auto* node = find(table, key)) {
+      std::optional<double> value;
+      if (const auto* f = node->as_floating_point()) value = f->get();
+      if (const auto* i = node->as_integer()) value = static_cast<double>(i->get());
+      if (!value || !(*value > 0.0 && *value <= 86400.0)) {
+        report.error(line_of(*node),
+                     std::string("'") + key + "' must be a number of seconds in (0, 86400]");
+      } else {
+        *out = *value;
+      }
+    }
+  }
+  const int windows = (rule.first_turns > 0) + (rule.last_turns > 0) + (rule.first_seconds > 0) +
+                      (rule.last_seconds > 0);
+  if (windows > 1) {
+    report.error(rule.line,
+                 "a rule has one window: first_turns, last_turns, first_seconds or last_seconds");
+  }
+  if (const auto* absent = find(table, "absent")) {
+    if (const auto* flag = absent->as_boolean(); flag == nullptr) {
+      report.error(line_of(*absent), "'absent' must be true or false");
+    } else {
+      rule.absent = flag->get();
+      if (rule.absent && !rule.then.empty()) {
+        report.error(line_of(*absent), "an absence rule cannot have 'then'");
+      }
+      if (rule.absent && rule.speakers == kAnySpeaker) {
+        report.error(line_of(*absent),
+                     "an absence rule needs 'speakers' (whose words are missing)");
+      }
+    }
+  }
+
   if (const auto* match = find(table, "match"); match == nullptr) {
     report.error(rule.line, "rule '" + rule.id + "' has no 'match' example");
   } else if (read_strings(*match, "match", report, rule.match, &rule.match_lines) &&
@@ -412,7 +464,8 @@ PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
 }
 
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
-                               std::vector<LintMessage>& messages, const PhraseLists& shared) {
+                               std::vector<LintMessage>& messages, const PhraseLists& shared,
+                               const CategoryTable& categories) {
   LexiconFile file;
   file.path = path;
   Reporter report(path, messages);
@@ -464,7 +517,7 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
   for (const auto& element : *array) {
     ++file.rule_tables;
     Rule rule;
-    if (parse_rule(*element.as_table(), path, lists, report, rule)) {
+    if (parse_rule(*element.as_table(), path, lists, categories, report, rule)) {
       file.rules.push_back(std::move(rule));
     }
   }

@@ -33,8 +33,11 @@ inline constexpr std::string_view kListsFile = "lists.toml";
 
 /// Parses one lexicon file; `shared` are the folder's shared lists, which
 /// its phrases and patterns may name beside the file's own [lists].
+/// `categories` are those a rule may name (the policy's: built-ins and the
+/// user's own).
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
-                               std::vector<LintMessage>& messages, const PhraseLists& shared = {});
+                               std::vector<LintMessage>& messages, const PhraseLists& shared = {},
+                               const CategoryTable& categories = CategoryTable());
 
 /// The shared lists of `dir` (none when it has no lists.toml), and the
 /// file's bytes in `bytes` (for the lexicon's version). Problems go to

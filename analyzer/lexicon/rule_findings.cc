@@ -38,7 +38,43 @@ RuleDecision decision_for(std::size_t s, const RuleHit& hit) {
   return decision;
 }
 
+// Whether a turn is one a rule's speakers and registers name.
+bool spoken_by(const Rule& rule, const Turn& turn) {
+  const std::uint8_t reg = turn.reg == Register::speech ? kSpeechBit : kReportBit;
+  if ((rule.registers & reg) == 0) return false;
+  std::uint8_t speaker = 0;
+  if (turn.reg == Register::report) {
+    speaker = static_cast<std::uint8_t>(Speaker::author);
+  } else if (turn.role == Role::agent) {
+    speaker = static_cast<std::uint8_t>(Speaker::agent);
+  } else if (turn.role == Role::customer) {
+    speaker = static_cast<std::uint8_t>(Speaker::customer);
+  }
+  return (rule.speakers & speaker) != 0;
+}
+
 }  // namespace
+
+RuleFindings::RuleFindings(const Lexicon& lexicon, const Document& document)
+    : lexicon_(lexicon), document_(document), said_(lexicon.rules().size(), 0) {
+  for (const Turn& turn : document.turns) {
+    if (turn.begin_ms || turn.end_ms) has_times_ = true;
+    call_end_ms_ = std::max(call_end_ms_, turn.end_ms.value_or(turn.begin_ms.value_or(0)));
+  }
+}
+
+bool RuleFindings::in_window(const Rule& rule, std::size_t t) const {
+  const std::size_t turns = document_.turns.size();
+  if (rule.first_turns > 0) return t < rule.first_turns;
+  if (rule.last_turns > 0) return t + rule.last_turns >= turns;
+  if (!has_times_ || (rule.first_seconds <= 0 && rule.last_seconds <= 0)) return true;
+  const Turn& turn = document_.turns[t];
+  if (rule.first_seconds > 0) {
+    return turn.begin_ms && static_cast<double>(*turn.begin_ms) < rule.first_seconds * 1000.0;
+  }
+  const auto end = turn.end_ms ? turn.end_ms : turn.begin_ms;
+  return end && static_cast<double>(call_end_ms_ - *end) <= rule.last_seconds * 1000.0;
+}
 
 void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t s,
                                 const std::string& speaker, std::span<const RuleHit> hits,
@@ -50,6 +86,23 @@ void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t
   quoted_.clear();  // find_quoted_ranges appends
   if (!hits.empty()) find_quoted_ranges(text, quoted_);
   for (const RuleHit& hit : hits) {
+    const bool inside = in_window(*hit.rule, sentences[s].turn);
+    if (!inside || hit.rule->absent) {
+      // Outside its window a rule says nothing; an absence rule's words,
+      // said, only prove they were said.
+      if (inside && hit.suppressed_by.empty()) {
+        said_[static_cast<std::size_t>(hit.rule - lexicon_.rules().data())] = 1;
+      }
+      if (trace) {
+        trace->rules.push_back(decision_for(s, hit));
+        if (!inside) {
+          trace->rules.back().outcome = RuleOutcome::outside;
+        } else if (hit.suppressed_by.empty()) {
+          trace->rules.back().outcome = RuleOutcome::said;
+        }
+      }
+      continue;
+    }
     if (!hit.suppressed_by.empty()) {
       if (trace) trace->rules.push_back(decision_for(s, hit));
       continue;
@@ -122,7 +175,8 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
     }
     const Category category = p.rule->category;
     for (auto it = findings.rbegin(); it != findings.rend() && it->sentence >= p.sentence; ++it) {
-      if (is_good_conduct(it->category) != is_good_conduct(category)) {
+      const CategoryTable& categories = lexicon_.categories();
+      if (categories.is_good(it->category) != categories.is_good(category)) {
         if (trace) trace->rules[p.trace].outcome = RuleOutcome::opposite;
         return true;
       }
@@ -148,8 +202,48 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
   });
 }
 
-void RuleFindings::finish(std::vector<Finding>& findings) {
+void RuleFindings::finish(std::span<const Sentence> sentences, std::vector<Finding>& findings,
+                          Trace* trace) {
   pending_.clear();
+  // Absence rules: the first turn of their speakers in their window, when
+  // none of their words was said there.
+  const auto& rules = lexicon_.rules();
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const Rule& rule = rules[r];
+    if (!rule.absent || said_[r]) continue;
+    for (std::size_t t = 0; t < document_.turns.size(); ++t) {
+      if (!in_window(rule, t) || !spoken_by(rule, document_.turns[t])) continue;
+      std::size_t first = sentences.size();
+      std::size_t last = 0;
+      for (std::size_t s = 0; s < sentences.size(); ++s) {
+        if (sentences[s].turn != t) continue;
+        first = std::min(first, s);
+        last = s;
+      }
+      if (first == sentences.size()) continue;  // a turn with no sentence
+      Finding finding;
+      finding.category = rule.category;
+      finding.sources = {"rule:" + rule.id};
+      finding.confidence = rule.confidence;
+      finding.speaker = document_.turns[t].speaker;
+      finding.sentence = first;
+      finding.at = {first, {0, sentences[last].normalized.end - sentences[first].normalized.begin}};
+      if (trace) {
+        RuleDecision decision;
+        decision.sentence = first;
+        decision.rule = rule.id;
+        decision.category = rule.category;
+        decision.confidence = rule.confidence;
+        decision.about = document_.turns[t].role;
+        decision.span = finding.at.normalized;
+        decision.rule_at = rule.file + ":" + std::to_string(rule.line);
+        decision.reason = rule.reason.empty() ? "never said in its window" : rule.reason;
+        trace->rules.push_back(std::move(decision));
+      }
+      confirmed_.push_back(std::move(finding));
+      break;
+    }
+  }
   if (confirmed_.empty()) return;
   for (Finding& extra : confirmed_) {
     auto same = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -30,7 +31,9 @@ struct CategoryHit {
 /// object serves one document; cheap to construct.
 class RuleFindings {
  public:
-  explicit RuleFindings(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  /// `document`: the turns the sentences come from (their roles, registers
+  /// and times decide the rules' windows and the absence rules).
+  RuleFindings(const Lexicon& lexicon, const Document& document);
 
   /// Sentence `s` of `sentences`, said or written by `speaker`, whose hits
   /// (as Lexicon::match gives them; suppressed hits are only traced) are
@@ -46,8 +49,15 @@ class RuleFindings {
 
   /// After the last sentence: adds the confirmed follow-up findings to
   /// `findings`, keeping sentence order; one on a sentence that already has a
-  /// finding of its category is folded into it, naming both sources.
-  void finish(std::vector<Finding>& findings);
+  /// finding of its category is folded into it, naming both sources. Then a
+  /// finding for each absence rule whose words its speakers never said in
+  /// its window, quoting their first turn there (none when they have no turn
+  /// there: nothing to judge).
+  void finish(std::span<const Sentence> sentences, std::vector<Finding>& findings, Trace* trace);
+
+  /// Whether turn `t` lies in the rule's window (first/last turns or
+  /// seconds); a time window on turns without times does not apply.
+  bool in_window(const Rule& rule, std::size_t t) const;
 
  private:
   // The first part of a follow-up rule, waiting for a later sentence.
@@ -68,6 +78,10 @@ class RuleFindings {
                const std::vector<Finding>& findings, Trace* trace);
 
   const Lexicon& lexicon_;
+  const Document& document_;
+  std::int64_t call_end_ms_ = 0;  // the latest end time of any turn
+  bool has_times_ = false;
+  std::vector<char> said_;  // per rule of the lexicon: an absence rule's words were said
   std::vector<Pending> pending_;
   std::vector<Finding> confirmed_;
   std::vector<ByteSpan> quoted_;

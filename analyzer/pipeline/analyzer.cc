@@ -40,7 +40,7 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
         resources.sentiment->score(sentence.text, sentiment_scratch));
   }
 
-  RuleFindings rule_findings(*resources.lexicon);
+  RuleFindings rule_findings(*resources.lexicon, analysis.document);
   std::optional<ModelFindings> model_findings;
   if (resources.model) model_findings.emplace(resources.model_findings, *resources.sentiment);
   std::vector<RuleHit> hits;
@@ -59,7 +59,7 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
                                    category_hits, analysis.findings, trace);
     }
   }
-  rule_findings.finish(analysis.findings);
+  rule_findings.finish(sentences, analysis.findings, trace);
   for (Finding& finding : analysis.findings) finding.evidence = evidence_for(analysis, finding.at);
 
   analysis.sentence_is_recap = mark_recaps(analysis.sentences);

@@ -30,9 +30,35 @@ std::filesystem::path data_dir() {
   return {};
 }
 
+Result<Policy> load_policy(const ResourcePaths& paths) {
+  // The shipped policy, then the one a lexicon folder carries (--lexicons
+  // DIR with DIR/policy.toml), then --policy: each read over the one before,
+  // so a user's file names only what it changes.
+  auto policy = Policy::load(or_default({}, "lexicons/policy.toml"));
+  if (!policy) return policy.error();
+  std::error_code ec;
+  const std::filesystem::path beside = paths.lexicons / "policy.toml";
+  if (!paths.lexicons.empty() && std::filesystem::is_regular_file(beside, ec) &&
+      !std::filesystem::equivalent(beside, or_default({}, "lexicons/policy.toml"), ec)) {
+    const Policy base = std::move(policy).value();
+    policy = Policy::load(beside, &base);
+    if (!policy) return policy.error();
+  }
+  if (!paths.policy.empty()) {
+    const Policy base = std::move(policy).value();
+    policy = Policy::load(paths.policy, &base);
+    if (!policy) return policy.error();
+  }
+  return policy;
+}
+
 Result<Resources> Resources::load(const ResourcePaths& paths) {
   Resources resources;
-  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"));
+  // The policy first: it names the categories (built-ins and the user's own)
+  // that rules and model labels may use.
+  auto policy = load_policy(paths);
+  if (!policy) return policy.error();
+  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"), policy.value().names);
   if (!lexicon) return lexicon.error();
   resources.lexicon_version = lexicon.value().version();
   resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());
@@ -68,27 +94,10 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
     }
     resources.model_version = model.value().version();
     resources.model = std::make_shared<const Model>(std::move(model).value());
-    resources.model_findings = ModelFindingPolicy::make(*resources.model, paths.model_findings);
+    resources.model_findings =
+        ModelFindingPolicy::make(*resources.model, paths.model_findings, policy.value().names);
   }
 
-  // The shipped policy, then the one a lexicon folder carries (--lexicons
-  // DIR with DIR/policy.toml), then --policy: each read over the one before,
-  // so a user's file names only what it changes.
-  auto policy = Policy::load(or_default({}, "lexicons/policy.toml"));
-  if (!policy) return policy.error();
-  std::error_code ec;
-  const std::filesystem::path beside = paths.lexicons / "policy.toml";
-  if (!paths.lexicons.empty() && std::filesystem::is_regular_file(beside, ec) &&
-      !std::filesystem::equivalent(beside, or_default({}, "lexicons/policy.toml"), ec)) {
-    const Policy base = std::move(policy).value();
-    policy = Policy::load(beside, &base);
-    if (!policy) return policy.error();
-  }
-  if (!paths.policy.empty()) {
-    const Policy base = std::move(policy).value();
-    policy = Policy::load(paths.policy, &base);
-    if (!policy) return policy.error();
-  }
   resources.policy_version = policy.value().version;
   resources.policy = std::make_shared<const Policy>(std::move(policy).value());
   return resources;

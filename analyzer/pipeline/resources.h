@@ -34,6 +34,12 @@ struct ResourcePaths {
 /// tree, made by CMake) for a build tree. Empty when none is found.
 std::filesystem::path data_dir();
 
+/// The policy in force: the shipped one, then DIR/policy.toml of --lexicons
+/// DIR, then --policy, each read over the one before (a user's file names
+/// only what it changes, and may declare categories of its own). Failure:
+/// the first error with its file and line.
+Result<Policy> load_policy(const ResourcePaths& paths);
+
 /// Everything loaded once and shared read-only by all threads.
 struct Resources {
   std::shared_ptr<const Lexicon> lexicon;

@@ -132,9 +132,9 @@ Json turns_json(const Analysis& analysis) {
 
 }  // namespace
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, const CategoryTable& names) {
   Json out = Json::object();
-  out["category"] = std::string(to_string(finding.category));
+  out["category"] = std::string(names.name(finding.category));
   out["source"] = finding.sources.empty() ? std::string() : finding.sources.front();
   if (finding.sources.size() > 1) out["sources"] = finding.sources;
   out["confidence"] = round_to(finding.confidence, 4);
@@ -173,9 +173,10 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   out["speakers"] = speakers_json(analysis, customer_shift);
   out["customer_shift"] = customer_shift ? Json(*customer_shift) : Json(nullptr);
   Json findings = Json::array();
-  for (const Finding& finding : analysis.findings) findings.push_back(finding_json(finding));
+  for (const Finding& finding : analysis.findings)
+    findings.push_back(finding_json(finding, resources.policy->names));
   out["findings"] = std::move(findings);
-  out["adjustments"] = adjustments_to_json(analysis.adjustments);
+  out["adjustments"] = adjustments_to_json(analysis.adjustments, resources.policy->names);
   out["points"] = analysis.points;
   out["stated"] = stated_to_json(analysis.stated);
   out["versions"] = Json{{"conduct", CONDUCT_VERSION},

@@ -30,7 +30,7 @@ nlohmann::ordered_json error_record(std::string_view id, const SourceInfo& sourc
 nlohmann::ordered_json sentiment_json(const SentimentScores& scores);
 
 /// One finding as the result record writes it.
-nlohmann::ordered_json finding_json(const Finding& finding);
+nlohmann::ordered_json finding_json(const Finding& finding, const CategoryTable& names);
 
 /// Evidence as JSON; `with_source` adds the turn's JSON Pointer.
 nlohmann::ordered_json evidence_json(const Evidence& evidence);

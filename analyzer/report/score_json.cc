@@ -44,11 +44,12 @@ nlohmann::ordered_json evidence_json(std::string_view kind, const StatedValue& s
 
 }  // namespace
 
-nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments) {
+nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments,
+                                           const CategoryTable& names) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& adjustment : adjustments) {
     nlohmann::ordered_json item;
-    item["category"] = to_string(adjustment.category);
+    item["category"] = names.name(adjustment.category);
     item["points"] = adjustment.points;
     item["findings"] = adjustment.findings;
     item["reason"] = adjustment.reason;
@@ -77,7 +78,7 @@ nlohmann::ordered_json stated_to_json(const StatedPoints& stated) {
   return out;
 }
 
-Json ledger_round_json(const LedgerRound& round) {
+Json ledger_round_json(const LedgerRound& round, const CategoryTable& names) {
   Json out = Json::object();
   out["schema"] = "conduct/1";
   out["kind"] = "ledger_round";
@@ -86,7 +87,7 @@ Json ledger_round_json(const LedgerRound& round) {
   out["source"] = round.entry.source;
   out["date"] = round.entry.date ? Json(*round.entry.date) : Json(nullptr);
   out["findings"] = round.entry.findings_json;
-  out["adjustments"] = adjustments_to_json(round.entry.adjustments);
+  out["adjustments"] = adjustments_to_json(round.entry.adjustments, names);
   out["points"] = round.points;
   out["opening"] = round.opening;
   out["balance"] = round.balance;

@@ -12,7 +12,8 @@ namespace conduct {
 
 /// The output record's "adjustments" array (schema conduct/1):
 /// [{"category": "unresponsive", "points": -3, "findings": [0], "reason": "..."}].
-nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments);
+nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments,
+                                           const CategoryTable& names);
 
 /// The output record's "stated" object: the last stated balance, every
 /// balance and adjustment the document states, and their evidence in
@@ -20,7 +21,7 @@ nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjust
 nlohmann::ordered_json stated_to_json(const StatedPoints& stated);
 
 /// A ledger_round record of schema conduct/1.
-nlohmann::ordered_json ledger_round_json(const LedgerRound& round);
+nlohmann::ordered_json ledger_round_json(const LedgerRound& round, const CategoryTable& names);
 /// The ledger_total record of schema conduct/1.
 nlohmann::ordered_json ledger_total_json(const Ledger& ledger);
 

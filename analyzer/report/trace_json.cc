@@ -8,11 +8,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json rule_json(const Analysis& analysis, const RuleDecision& d) {
+Json rule_json(const Analysis& analysis, const RuleDecision& d, const CategoryTable& names) {
   const Evidence evidence = evidence_for(analysis, {d.sentence, d.span});
   Json r;
   r["id"] = d.rule;
-  r["category"] = to_string(d.category);
+  r["category"] = names.name(d.category);
   r["confidence"] = d.confidence;
   r["about"] = to_string(d.about);
   r["text"] = evidence.text;
@@ -77,7 +77,7 @@ Json trace_json(const Analysis& analysis, const Trace& trace, const Resources& r
     auto& rules = s["rules"] = Json::array();
     for (const RuleDecision& d : trace.rules) {
       if (d.sentence != index) continue;
-      rules.push_back(rule_json(analysis, d));
+      rules.push_back(rule_json(analysis, d, resources.policy->names));
     }
     auto& model = s["model"] = Json::array();
     for (const ModelDecision& d : trace.model) {
@@ -86,8 +86,9 @@ Json trace_json(const Analysis& analysis, const Trace& trace, const Resources& r
     list.push_back(std::move(s));
   }
   auto& findings = doc["findings"] = Json::array();
-  for (const Finding& finding : analysis.findings) findings.push_back(finding_json(finding));
-  Json adjustments = adjustments_to_json(analysis.adjustments);
+  for (const Finding& finding : analysis.findings)
+    findings.push_back(finding_json(finding, resources.policy->names));
+  Json adjustments = adjustments_to_json(analysis.adjustments, resources.policy->names);
   for (const AdjustmentDecision& d : trace.adjustments) {
     adjustments[d.adjustment]["policy"] = {{"points_each", d.points_each},
                                            {"cap", d.cap},

@@ -40,10 +40,12 @@ std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings
   for (std::size_t i = 0; i < findings.size(); ++i) {
     is_counted_finding[i] = is_counted(findings[i], policy);
   }
-  std::array<std::vector<std::size_t>, kAllCategories.size()> counted;
-  std::array<std::vector<std::size_t>, kAllCategories.size()> folded_in;
+  std::vector<std::vector<std::size_t>> counted(policy.categories.size());
+  std::vector<std::vector<std::size_t>> folded_in(policy.categories.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!is_counted_finding[i]) continue;
+    // A finding of a category the policy does not know (a model label of no
+    // category of its) is reported, never counted.
+    if (!is_counted_finding[i] || !policy.names.contains(findings[i].category)) continue;
     const Category under = incident_category(findings, i, is_counted_finding, policy);
     if (under == findings[i].category) {
       counted[static_cast<int>(under)].push_back(i);
@@ -52,8 +54,8 @@ std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings
     }
   }
   std::vector<Adjustment> adjustments;
-  for (Category category : kAllCategories) {
-    const auto& indices = counted[static_cast<int>(category)];
+  for (Category category : policy.names.categories()) {
+    const auto& indices = counted[static_cast<std::size_t>(category)];
     const CategoryPolicy& rule = policy.of(category);
     if (indices.empty() || rule.points == 0) continue;
     Adjustment adjustment{category, rule.points, {}, rule.reason};
@@ -84,7 +86,7 @@ std::vector<Adjustment> suggest_adjustments(const std::vector<Finding>& findings
       std::sort(adjustment.findings.begin(), adjustment.findings.end());
       std::string names;
       for (std::size_t i : folded) {
-        const std::string_view name = to_string(findings[i].category);
+        const std::string_view name = policy.names.name(findings[i].category);
         if (names.find(name) != std::string::npos) continue;
         if (!names.empty()) names += ", ";
         names += name;

@@ -101,7 +101,7 @@ Ledger build_ledger(std::vector<LedgerEntry> entries, std::optional<int> opening
   return ledger;
 }
 
-std::string ledger_table(const Ledger& ledger) {
+std::string ledger_table(const Ledger& ledger, const CategoryTable& names) {
   const std::string rounds_label =
       std::to_string(ledger.rounds.size()) + (ledger.rounds.size() == 1 ? " round" : " rounds");
   std::size_t id_width = std::max<std::size_t>(5, rounds_label.size());
@@ -132,8 +132,8 @@ std::string ledger_table(const Ledger& ledger) {
         signed_number(round.opening), signed_number(round.points), signed_number(round.balance),
         optional_number(round.stated_balance), optional_number(round.difference));
     for (const auto& adjustment : round.entry.adjustments) {
-      out << "        " << signed_number(adjustment.points) << ' ' << to_string(adjustment.category)
-          << ": " << adjustment.reason;
+      out << "        " << signed_number(adjustment.points) << ' '
+          << names.name(adjustment.category) << ": " << adjustment.reason;
       const std::size_t f = adjustment.findings.front();
       if (f < round.entry.findings.size()) {
         const Evidence& evidence = round.entry.findings[f].evidence;

@@ -64,6 +64,6 @@ Ledger build_ledger(std::vector<LedgerEntry> entries, std::optional<int> opening
 
 /// An aligned text table for a terminal: one row per round, one indented line
 /// per adjustment with the line and text of its first finding, and a total.
-std::string ledger_table(const Ledger& ledger);
+std::string ledger_table(const Ledger& ledger, const CategoryTable& names);
 
 }  // namespace conduct

@@ -32,7 +32,8 @@ std::string category_list() {
 
 // Reads one [categories.<name>] table into `out`; nullopt on success.
 std::optional<Error> read_category(const toml::table& table, std::string_view name,
-                                   const std::string& file, bool has_base, CategoryPolicy& out) {
+                                   const std::string& file, bool has_base,
+                                   const CategoryTable& names, CategoryPolicy& out) {
   // Over a base policy, a category's table changes only the keys it names.
   bool has_points = has_base;
   for (const auto& [key, node] : table) {
@@ -76,7 +77,7 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
       for (const auto& item : *list) {
         const auto category_name = item.value_exact<std::string>();
         const auto category =
-            category_name ? parse_category(*category_name) : std::optional<Category>{};
+            category_name ? names.parse(*category_name) : std::optional<Category>{};
         if (!category) {
           return policy_error(file, line_of(item),
                               about("same_incident_as", "names an unknown category (expected " +
@@ -94,11 +95,14 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
         return policy_error(file, line_of(node), about("reason", "must be a non-empty string"));
       }
       out.reason = *value;
+    } else if ((key == "sign" || key == "description") && !parse_category(name)) {
+      // Read when the category was declared.
     } else {
       return policy_error(file, key.source().begin.line,
                           "unknown key '" + std::string(key.str()) + "' in [categories." +
                               std::string(name) +
-                              "] (expected points, cap, count_repeats, reason, same_incident_as)");
+                              "] (expected points, cap, count_repeats, reason, same_incident_as; "
+                              "a category of your own also sign and description)");
     }
   }
   if (!has_points) {
@@ -113,8 +117,49 @@ std::optional<Error> read_category(const toml::table& table, std::string_view na
                             "' can never apply: repeats do not count (set count_repeats = true "
                             "or remove the cap)");
   }
+  // A category of the user's says which way it counts; its points must agree.
+  if (const int sign = names.sign(*names.parse(name));
+      !parse_category(name) && out.points * sign < 0) {
+    const auto* points = table.get("points");
+    return policy_error(file, points != nullptr ? line_of(*points) : table.source().begin.line,
+                        "points of '" + std::string(name) + "' (" + std::to_string(out.points) +
+                            ") go against its sign (" + std::to_string(sign) + ")");
+  }
   if (out.reason.empty()) out.reason = std::string(name);
   return std::nullopt;
+}
+
+// Declares a category of the user's from its [categories.<name>] table.
+Result<Category> declare_category(const toml::table& table, std::string_view name, std::size_t line,
+                                  const std::string& file, CategoryTable& names) {
+  const std::string text(name);
+  if (text.empty() || !(text.front() >= 'a' && text.front() <= 'z') ||
+      text.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+    return policy_error(file, line,
+                        "category name '" + text +
+                            "' must be [a-z][a-z0-9_]* (built-ins: " + category_list() + ")");
+  }
+  const auto* sign = table.get("sign");
+  const auto value = sign != nullptr ? sign->value_exact<std::int64_t>() : std::nullopt;
+  if (sign == nullptr) {
+    return policy_error(file, line,
+                        "[categories." + text + "] is not a built-in category (" + category_list() +
+                            "): a category of your own needs sign = -1 (bad conduct), 1 (good) "
+                            "or 0 (reported only)");
+  }
+  if (!value || *value < -1 || *value > 1) {
+    return policy_error(file, line_of(*sign), "sign of '" + text + "' must be -1, 0 or 1");
+  }
+  CategoryInfo info{text, static_cast<int>(*value), ""};
+  if (const auto* description = table.get("description")) {
+    const auto words = description->value_exact<std::string>();
+    if (!words) {
+      return policy_error(file, line_of(*description),
+                          "description of '" + text + "' must be a string");
+    }
+    info.description = *words;
+  }
+  return *names.add(std::move(info));
 }
 
 std::optional<Error> read_policy_table(const toml::table& table, const std::string& file,
@@ -143,8 +188,8 @@ std::optional<Error> read_policy_table(const toml::table& table, const std::stri
 }
 
 // Line of categories.<category>.same_incident_as, for errors found after parsing.
-std::size_t same_incident_line(const toml::table& root, Category category) {
-  const auto node = root["categories"][to_string(category)]["same_incident_as"];
+std::size_t same_incident_line(const toml::table& root, std::string_view category) {
+  const auto node = root["categories"][category]["same_incident_as"];
   return node ? line_of(*node.node()) : 1;
 }
 
@@ -164,8 +209,7 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
   policy.version =
       sha256_hex(base != nullptr ? base->version + std::string(bytes) : std::string(bytes))
           .substr(0, 12);
-  std::array<bool, kAllCategories.size()> seen{};
-  if (base != nullptr) seen.fill(true);
+  std::vector<bool> seen(policy.names.size(), base != nullptr);
   for (const auto& [key, node] : root) {
     if (key == "policy") {
       const auto* table = node.as_table();
@@ -176,21 +220,27 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
       if (categories == nullptr) {
         return policy_error(file, line_of(node), "[categories] must be a table");
       }
+      // Declarations first, so that same_incident_as may name a category of
+      // the user's declared further down.
       for (const auto& [name, entry] : *categories) {
-        const auto category = parse_category(name.str());
-        if (!category) {
-          return policy_error(file, name.source().begin.line,
-                              "unknown category '" + std::string(name.str()) +
-                                  "' (expected one of " + category_list() + ")");
-        }
         const auto* table = entry.as_table();
         if (table == nullptr) {
           return policy_error(file, line_of(entry),
                               "categories." + std::string(name.str()) + " must be a table");
         }
-        const int index = static_cast<int>(*category);
-        if (base != nullptr) policy.categories[index].same_incident_as.clear();
-        if (auto error = read_category(*table, name.str(), file, base != nullptr,
+        if (policy.names.parse(name.str())) continue;
+        auto declared =
+            declare_category(*table, name.str(), name.source().begin.line, file, policy.names);
+        if (!declared) return declared.error();
+        policy.categories.emplace_back();
+        seen.push_back(false);
+      }
+      for (const auto& [name, entry] : *categories) {
+        const Category category = *policy.names.parse(name.str());
+        const auto index = static_cast<std::size_t>(category);
+        const bool over_base = base != nullptr && index < base->names.size();
+        if (over_base) policy.categories[index].same_incident_as.clear();
+        if (auto error = read_category(*entry.as_table(), name.str(), file, over_base, policy.names,
                                        policy.categories[index])) {
           return *error;
         }
@@ -202,21 +252,21 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
                               "' (expected [policy] and [categories.<category>])");
     }
   }
-  for (Category category : kAllCategories) {
+  for (Category category : policy.names.categories()) {
     for (Category target : policy.of(category).same_incident_as) {
       if (!policy.of(target).same_incident_as.empty()) {
         // Chains would make the count depend on the order of folding.
-        return policy_error(file, same_incident_line(root, category),
-                            "same_incident_as of '" + std::string(to_string(category)) +
-                                "' names '" + std::string(to_string(target)) +
+        return policy_error(file, same_incident_line(root, policy.names.name(category)),
+                            "same_incident_as of '" + std::string(policy.names.name(category)) +
+                                "' names '" + std::string(policy.names.name(target)) +
                                 "', which itself folds into another category");
       }
     }
   }
-  for (Category category : kAllCategories) {
-    if (!seen[static_cast<int>(category)]) {
+  for (Category category : policy.names.categories()) {
+    if (!seen[static_cast<std::size_t>(category)]) {
       return policy_error(file, 1,
-                          "missing [categories." + std::string(to_string(category)) +
+                          "missing [categories." + std::string(policy.names.name(category)) +
                               "]: every category needs its points (0 to report only)");
     }
   }

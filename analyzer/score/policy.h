@@ -35,8 +35,11 @@ struct CategoryPolicy {
 
 /// The whole policy; immutable after load.
 struct Policy {
-  /// Indexed by static_cast<int>(Category).
-  std::array<CategoryPolicy, kAllCategories.size()> categories;
+  /// The categories this policy knows: the built-ins, then those it declares
+  /// (`[categories.<new name>]` with `sign`).
+  CategoryTable names;
+  /// Indexed by static_cast<int>(Category), one per category of `names`.
+  std::vector<CategoryPolicy> categories = std::vector<CategoryPolicy>(kBuiltinCategories);
   /// Findings below this confidence are reported but not counted.
   double confidence_floor = 0.5;
   /// How many sentences apart two findings may lie and still be one incident
@@ -53,6 +56,8 @@ struct Policy {
   ///   [policy]                      confidence_floor = 0.5, incident_window = 3
   ///   [categories.<category>]       points = -2, cap = 6, count_repeats = false, reason = "...",
   ///                                 same_incident_as = ["unresponsive"]
+  ///   [categories.<new name>]       a category of the user's: sign = 1 (or -1, 0), points,
+  ///                                 description = "...", and the keys above
   /// Every category of SPEC section 4 must be present, unless the file is
   /// read over a `base` policy: then it changes only what it names (a
   /// category's keys, [policy] keys) and the rest is the base's. A category

@@ -46,7 +46,8 @@ TEST(LexiconCommandTest, ErrorsExitTwoWithFileLine) {
   EXPECT_EQ(result.out, file + ":4: warning: rule 'cat.rude' has no 'no_match' example\n" + file +
                             ":6: error: unknown category 'rudeness' (known: scripted, "
                             "unprofessional, dismissive, unresponsive, broken_promise, runaround, "
-                            "empathy, ownership, resolved, churn_risk)\n"
+                            "empathy, ownership, resolved, churn_risk; declare your own in the "
+                            "policy)\n"
                             "1 rules in 1 files, 1 errors, 1 warnings\n");
 }
 

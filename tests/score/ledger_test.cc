@@ -74,12 +74,12 @@ TEST(LedgerTest, OpeningOptionRunsTheBalanceAndComparesStated) {
   EXPECT_EQ(
       total.dump(),
       R"({"schema":"conduct/1","kind":"ledger_total","rounds":2,"failed":0,"order":"given","opening":-17,"opening_from":"option","points":-1,"balance":-18,"stated_balance":-19,"difference":1})");
-  const Json round = ledger_round_json(ledger.rounds[0]);
+  const Json round = ledger_round_json(ledger.rounds[0], CategoryTable());
   EXPECT_EQ(round["adjustments"].dump(),
             R"([{"category":"unresponsive","points":-3,"findings":[0],"reason":"test reason"}])");
   EXPECT_EQ(round["stated"]["balances"].dump(), "[-17,-20]");
-  const auto validation =
-      testing::validate_records({round, ledger_round_json(ledger.rounds[1]), total}, "ledger");
+  const auto validation = testing::validate_records(
+      {round, ledger_round_json(ledger.rounds[1], CategoryTable()), total}, "ledger");
   EXPECT_EQ(validation.exit_status, 0) << validation.output;
   EXPECT_EQ(validation.output, "3 records valid\n");
 }
@@ -130,7 +130,8 @@ TEST(LedgerTest, RoundsFollowDatesOnlyWhenEveryDocumentHasOne) {
 TEST(LedgerTest, TableIsAligned) {
   auto first = entry("one.txt", -3, 100);
   first.stated.balances = {stated_at(-20, 200, 5)};
-  const std::string table = ledger_table(build_ledger({first, entry("two.txt", 2, 0)}, -17));
+  const std::string table =
+      ledger_table(build_ledger({first, entry("two.txt", 2, 0)}, -17), CategoryTable());
   EXPECT_EQ(table,
             "round   id        date        opening   points  balance   stated     diff\n"
             "1       one.txt   -               -17       -3      -20      -20        0\n"

@@ -91,9 +91,10 @@ std::string error_of(const std::string& text) {
 
 TEST(PolicyTest, UnknownCategoryNamesItsLine) {
   EXPECT_EQ(error_of(policy_text() + "[categories.rude]\npoints = -1\n"),
-            "p.toml:25: unknown category 'rude' (expected one of scripted, unprofessional, "
+            "p.toml:25: [categories.rude] is not a built-in category (scripted, unprofessional, "
             "dismissive, unresponsive, broken_promise, runaround, empathy, ownership, resolved, "
-            "churn_risk)");
+            "churn_risk): a category of your own needs sign = -1 (bad conduct), 1 (good) or 0 "
+            "(reported only)");
 }
 
 TEST(PolicyTest, PointsMustBeAnInteger) {
@@ -111,7 +112,8 @@ TEST(PolicyTest, CapMustNotBeNegative) {
 TEST(PolicyTest, UnknownKeysAreTypos) {
   EXPECT_EQ(error_of(policy_text("count_repeat = true")),
             "p.toml:6: unknown key 'count_repeat' in [categories.scripted] (expected points, cap, "
-            "count_repeats, reason, same_incident_as)");
+            "count_repeats, reason, same_incident_as; a category of your own also sign and "
+            "description)");
   EXPECT_EQ(error_of("[policy]\nfloor = 0.5\n"),
             "p.toml:2: unknown key 'floor' in [policy] (expected confidence_floor, "
             "incident_window)");

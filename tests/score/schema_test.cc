@@ -47,7 +47,7 @@ Json result_record() {
       {"speaker", "author"},
       {"evidence", {{"text", "Nobody called back."}, {"start", 0}, {"end", 19}, {"line", 1}}}}});
   const auto adjustments = suggest_adjustments(findings, policy);
-  record["adjustments"] = adjustments_to_json(adjustments);
+  record["adjustments"] = adjustments_to_json(adjustments, CategoryTable());
   record["points"] = total_points(adjustments);
   record["stated"] = stated_to_json(read_stated_points(notes.sentences, notes.document));
   record["versions"] =
@@ -125,7 +125,7 @@ TEST(SchemaTest, ValidRecordsOfEveryKind) {
 
 TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
   Json bad_category = result_record();
-  bad_category["findings"][0]["category"] = "rude";
+  bad_category["findings"][0]["category"] = "Rude!";
   Json bad_points = result_record();
   bad_points["adjustments"][0]["points"] = -2.5;
   Json missing_stated = result_record();
@@ -139,7 +139,8 @@ TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
       {result_record(), bad_category, bad_points, missing_stated, bad_error, bad_total}, "invalid");
   EXPECT_EQ(validation.exit_status, 1);
   const std::string& out = validation.output;
-  EXPECT_NE(out.find(":2: record 2: /findings/0/category: 'rude' is not one of"), std::string::npos)
+  EXPECT_NE(out.find(":2: record 2: /findings/0/category: 'Rude!' does not match"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find(":3: record 3: /adjustments/0/points: -2.5 is not of type 'integer'"),
             std::string::npos)
