@@ -1,10 +1,16 @@
 // `conduct lexicon check [DIR]`: compile every rule, run every example, lint.
+#include <cstdio>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/resource_options.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/analyzer.h"
+#include "read/inputs.h"
 
 namespace conduct::cli {
 namespace {
@@ -41,6 +47,92 @@ int run_lexicon_check(const LexiconCheckOptions& options) {
   return errors > 0 ? kExitUsage : kExitOk;
 }
 
+struct LexiconStatsOptions {
+  std::vector<std::string> paths;
+  std::string format;
+  bool json = false;
+  ResourcePaths resources;
+};
+
+struct RuleCount {
+  std::size_t fired = 0;       // hits that counted (a finding, or part of one)
+  std::size_t documents = 0;   // documents with at least one
+  std::size_t suppressed = 0;  // hits a guard or condition suppressed
+};
+
+// An analyst's first question about a rule set: which rules fire, how often,
+// on how many documents, and which never do.
+int run_lexicon_stats(const LexiconStatsOptions& options) {
+  const auto analyzer = load_analyzer_or_report(options.resources, "lexicon stats");
+  if (!analyzer) return kExitUsage;
+  ReadOptions read_options;
+  if (!options.format.empty()) read_options.format = parse_format(options.format);
+  const auto& rules = analyzer->resources().lexicon->rules();
+  std::map<std::string, RuleCount, std::less<>> counts;
+  for (const Rule& rule : rules) counts[rule.id];
+  RecordReader reader(expand_inputs(options.paths), read_options);
+  InputRecord record;
+  std::size_t documents = 0;
+  std::size_t failed = 0;
+  while (reader.next(record)) {
+    auto document = read_record(record, read_options);
+    if (!document) {
+      ++failed;
+      std::cerr << "conduct lexicon stats: " << document.error().where_message() << "\n";
+      continue;
+    }
+    ++documents;
+    Trace trace;
+    trace.model_interest = 2.0f;  // no model scores: the model does not change rule hits
+    analyzer->analyze(std::move(document).value(), &trace);
+    std::set<std::string> fired_here;
+    for (const RuleDecision& d : trace.rules) {
+      RuleCount& count = counts[d.rule];
+      if (d.outcome == RuleOutcome::counted || d.outcome == RuleOutcome::confirmed) {
+        ++count.fired;
+        fired_here.insert(d.rule);
+      } else if (d.outcome == RuleOutcome::suppressed) {
+        ++count.suppressed;
+      }
+    }
+    for (const std::string& id : fired_here) ++counts[id].documents;
+  }
+  const CategoryTable& names = analyzer->resources().policy->names;
+  std::size_t never = 0;
+  if (!options.json) {
+    std::cout << documents << " documents, " << rules.size() << " rules\n";
+    std::cout << "fired  documents  suppressed  rule (category)\n";
+  }
+  for (const Rule& rule : rules) {
+    const RuleCount& count = counts[rule.id];
+    never += count.fired == 0;
+    if (options.json) {
+      nlohmann::ordered_json line;
+      line["rule"] = rule.id;
+      line["category"] = names.name(rule.category);
+      line["fired"] = count.fired;
+      line["documents"] = count.documents;
+      line["suppressed"] = count.suppressed;
+      line["rule_at"] = rule.file + ":" + std::to_string(rule.line);
+      std::cout << line.dump() << "\n";
+      continue;
+    }
+    if (count.fired == 0) continue;
+    std::printf("%5zu  %9zu  %10zu  %s (%s)\n", count.fired, count.documents, count.suppressed,
+                rule.id.c_str(), std::string(names.name(rule.category)).c_str());
+  }
+  if (!options.json) {
+    std::cout << "never fired: " << never << " rules\n";
+    for (const Rule& rule : rules) {
+      if (counts[rule.id].fired == 0) {
+        std::cout << "  " << rule.id << "  (" << rule.file << ":" << rule.line << ")\n";
+      }
+    }
+  }
+  std::cout.flush();
+  return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
 }  // namespace
 
 void add_lexicon_command(CLI::App& app, int& exit_status) {
@@ -54,6 +146,23 @@ void add_lexicon_command(CLI::App& app, int& exit_status) {
       "message, then a summary. Exit 2 on any error, 0 otherwise.");
   check->add_option("dir", options->dir, "Lexicon dir (default: the shipped lexicons)");
   check->callback([options, &exit_status] { exit_status = run_lexicon_check(*options); });
+
+  auto stats_options = std::make_shared<LexiconStatsOptions>();
+  stats_options->resources.use_model = false;
+  auto* stats = lexicon->add_subcommand(
+      "stats",
+      "Per rule, over a batch (files, folders, globs, - for stdin): how often it fired, on how "
+      "many documents, how often a guard or condition suppressed it, and the rules that never "
+      "fired. A table, or JSON Lines with --json (one line per rule).");
+  stats->add_option("paths", stats_options->paths, "Inputs, as for analyze");
+  stats->add_flag("--json", stats_options->json, "One JSON object per rule");
+  stats->add_option("--format", stats_options->format, "Force the input format")
+      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+  stats->add_option("--lexicons", stats_options->resources.lexicons,
+                    "Lexicon folder (default: lexicons/)");
+  stats->add_option("--policy", stats_options->resources.policy, "Point policy");
+  stats->callback(
+      [stats_options, &exit_status] { exit_status = run_lexicon_stats(*stats_options); });
 }
 
 }  // namespace conduct::cli

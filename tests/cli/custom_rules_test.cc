@@ -105,6 +105,20 @@ TEST(CustomRules, OwnCategoryNearNotNearAbsenceAndPartialPolicy) {
       result.out);
   EXPECT_EQ(validation.exit_status, 0) << validation.out << validation.err;
 
+  // lexicon stats: per rule, hits and documents over the batch.
+  const auto stats =
+      run_conduct({"lexicon", "stats", "--json", "--lexicons", dir.string(), call.string()});
+  ASSERT_EQ(stats.exit_status, 0) << stats.err;
+  const auto lines = stats.records();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["rule"], "sales.offer");
+  EXPECT_EQ(lines[0]["category"], "upsell");
+  EXPECT_EQ(lines[0]["fired"], 1);
+  EXPECT_EQ(lines[0]["documents"], 1);
+  EXPECT_EQ(lines[0]["suppressed"], 1);  // "The premium plan cannot be refunded." (no offer near)
+  EXPECT_EQ(lines[1]["rule"], "sales.never_thanked");
+  EXPECT_EQ(lines[1]["fired"], 1);
+
   // Said once, the absence rule is quiet.
   std::ofstream(call) << "Agent: Thanks for calling, how can I help?\nCustomer: Hi.\n";
   const auto thanked =
