@@ -68,6 +68,24 @@ bool follow_up_fires(const Lexicon& lexicon, const Rule& rule, const std::string
   return false;
 }
 
+// The context of one example: its own speaker and register where it names
+// them, else the rule's.
+MatchContext context_of(const Rule& rule, const std::vector<ExampleContext>& contexts,
+                        std::size_t i) {
+  MatchContext context = example_context(rule);
+  if (i >= contexts.size()) return context;
+  const ExampleContext& own = contexts[i];
+  if (own.reg) context.reg = *own.reg;
+  if (own.speaker) {
+    context.role =
+        *own.speaker == static_cast<std::uint8_t>(Speaker::agent) ? Role::agent : Role::customer;
+    if (*own.speaker == static_cast<std::uint8_t>(Speaker::author)) {
+      context.reg = Register::report;
+    }
+  }
+  return context;
+}
+
 bool contains(const std::vector<const Rule*>& rules, const Rule* rule) {
   return std::binary_search(rules.begin(), rules.end(), rule);
 }
@@ -75,10 +93,10 @@ bool contains(const std::vector<const Rule*>& rules, const Rule* rule) {
 void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
   std::vector<RuleHit> hits;
   for (const auto& rule : lexicon.rules()) {
-    const MatchContext context = example_context(rule);
     // Rules of the same category that fire on every match example so far.
     std::vector<const Rule*> shadowing;
     for (std::size_t i = 0; i < rule.match.size(); ++i) {
+      const MatchContext context = context_of(rule, rule.match_contexts, i);
       const auto fired = firing_rules(lexicon, rule.match[i], context, hits);
       const std::size_t line = i < rule.match_lines.size() ? rule.match_lines[i] : rule.line;
       const bool fires = rule.then.empty()
@@ -119,6 +137,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
            true});
     }
     for (std::size_t i = 0; i < rule.no_match.size(); ++i) {
+      const MatchContext context = context_of(rule, rule.no_match_contexts, i);
       const bool fires =
           rule.then.empty()
               ? contains(firing_rules(lexicon, rule.no_match[i], context, hits), &rule)

@@ -38,6 +38,16 @@ inline constexpr std::uint8_t kAnySpeaker = 7;
 inline constexpr std::uint8_t kSpeechBit = 1;
 inline constexpr std::uint8_t kReportBit = 2;
 
+/// Where one of a rule's own examples is said, when the example says so
+/// (`{text = "...", speaker = "customer", register = "speech", evidence = "..."}`);
+/// otherwise the rule's first speaker and register.
+struct ExampleContext {
+  std::optional<Register> reg;
+  std::optional<std::uint8_t> speaker;  // one Speaker bit
+  /// For a match example: the evidence the finding must quote (empty: any).
+  std::string evidence;
+};
+
 /// One compiled-to-be rule as written in a lexicon file.
 struct Rule {
   std::string id;
@@ -88,6 +98,9 @@ struct Rule {
   /// empty for rules built in code).
   std::vector<std::size_t> match_lines;
   std::vector<std::size_t> no_match_lines;
+  /// Where each example is said (parallel to match / no_match; may be empty).
+  std::vector<ExampleContext> match_contexts;
+  std::vector<ExampleContext> no_match_contexts;
 
   bool has_guard(Guard guard) const;
 };

@@ -79,6 +79,67 @@ bool read_strings(const toml::node& node, std::string_view key, Reporter& report
   return true;
 }
 
+// Reads match / no_match: each example a string, or a table {text, speaker,
+// register, evidence} that says where it is said and what it must quote.
+bool read_examples(const toml::node& node, std::string_view key, Reporter& report,
+                   std::vector<std::string>& texts, std::vector<std::size_t>& lines,
+                   std::vector<ExampleContext>& contexts) {
+  const auto* array = node.as_array();
+  if (array == nullptr) {
+    report.error(line_of(node), std::string(key).append(" must be an array of examples"));
+    return false;
+  }
+  for (const auto& element : *array) {
+    ExampleContext context;
+    if (const auto* text = element.as_string()) {
+      texts.push_back(text->get());
+    } else if (const auto* table = element.as_table()) {
+      const auto* text_node = table->get_as<std::string>("text");
+      if (text_node == nullptr) {
+        report.error(line_of(element), std::string("an example table of '") + std::string(key) +
+                                           "' needs text = \"...\"");
+        return false;
+      }
+      texts.push_back(text_node->get());
+      for (auto&& [inner, value] : *table) {
+        const std::string name(inner.str());
+        const auto* word = value.as_string();
+        if (name == "text") continue;
+        if (word == nullptr || (name != "speaker" && name != "register" && name != "evidence")) {
+          report.error(line_of(value), "unknown or non-string key '" + name +
+                                           "' in an example (known: text, speaker, register, "
+                                           "evidence)");
+          continue;
+        }
+        if (name == "speaker") {
+          const auto bits = parse_speaker_bits(word->get());
+          if (!bits || *bits == kAnySpeaker) {
+            report.error(line_of(value), "an example's speaker is agent, customer or author");
+          } else {
+            context.speaker = *bits;
+          }
+        } else if (name == "register") {
+          const auto bit = parse_register_bit(word->get());
+          if (!bit) {
+            report.error(line_of(value), "an example's register is speech or report");
+          } else {
+            context.reg = *bit == kSpeechBit ? Register::speech : Register::report;
+          }
+        } else {
+          context.evidence = word->get();
+        }
+      }
+    } else {
+      report.error(line_of(element),
+                   std::string(key).append(" holds strings or {text = ...} tables only"));
+      return false;
+    }
+    lines.push_back(line_of(element));
+    contexts.push_back(std::move(context));
+  }
+  return true;
+}
+
 // Whether `source`, written at `node` as the value of `key`, compiles under
 // the rule options and cannot match the empty string; reports it otherwise.
 bool valid_regex(const std::string& source, const toml::node& node, std::string_view key,
@@ -394,14 +455,16 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
 
   if (const auto* match = find(table, "match"); match == nullptr) {
     report.error(rule.line, "rule '" + rule.id + "' has no 'match' example");
-  } else if (read_strings(*match, "match", report, rule.match, &rule.match_lines) &&
+  } else if (read_examples(*match, "match", report, rule.match, rule.match_lines,
+                           rule.match_contexts) &&
              rule.match.empty()) {
     report.error(line_of(*match), "rule '" + rule.id + "' has no 'match' example");
   }
   if (const auto* no_match = find(table, "no_match"); no_match == nullptr) {
     report.warning(rule.line, "rule '" + rule.id + "' has no 'no_match' example");
   } else {
-    read_strings(*no_match, "no_match", report, rule.no_match, &rule.no_match_lines);
+    read_examples(*no_match, "no_match", report, rule.no_match, rule.no_match_lines,
+                  rule.no_match_contexts);
   }
   return report.errors() == errors_before;
 }
