@@ -36,6 +36,21 @@ void append_word(std::string_view word, std::string& out) {
   }
 }
 
+// Compiled phrases as one alternation. RE2 prefers the leftmost alternative
+// at one position; listing longer patterns first makes "hung up on me" win
+// over "hung up".
+std::string longest_first(std::vector<std::string> parts) {
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += '|';
+    out += parts[i];
+  }
+  out += ')';
+  return out;
+}
+
 // Words of a phrase: the runs of non-space bytes.
 std::vector<std::string_view> words_of(std::string_view phrase) {
   std::vector<std::string_view> words;
@@ -160,15 +175,7 @@ std::string compile_phrases(const std::vector<std::string>& phrases, const Phras
     }
     parts.push_back(std::move(part));
   }
-  std::stable_sort(parts.begin(), parts.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out = "(?:";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += '|';
-    out += parts[i];
-  }
-  out += ')';
-  return out;
+  return longest_first(std::move(parts));
 }
 
 std::string expand_list_references(std::string_view pattern, const PhraseLists& lists,
@@ -220,17 +227,7 @@ std::string phrases_to_pattern(const std::vector<std::string>& phrases) {
   std::vector<std::string> parts;
   parts.reserve(phrases.size());
   for (const auto& phrase : phrases) parts.push_back(phrase_to_pattern(phrase));
-  // RE2 prefers the leftmost alternative at one position; listing longer
-  // patterns first makes "hung up on me" win over "hung up".
-  std::stable_sort(parts.begin(), parts.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out = "(?:";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += '|';
-    out += parts[i];
-  }
-  out += ')';
-  return out;
+  return longest_first(std::move(parts));
 }
 
 }  // namespace conduct

@@ -500,20 +500,27 @@ void read_lists(const toml::table& table, Reporter& report, const PhraseLists* t
   }
 }
 
+// A file's TOML, or nullopt after reporting its syntax error.
+std::optional<toml::table> parse_toml(const std::string& path, std::string_view bytes,
+                                      Reporter& report) {
+  try {
+    return toml::parse(bytes, std::string_view(path));
+  } catch (const toml::parse_error& e) {
+    report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
+                 ErrorCode::lexicon_syntax);
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
                              std::vector<LintMessage>& messages) {
   PhraseLists lists;
   Reporter report(path, messages);
-  toml::table root;
-  try {
-    root = toml::parse(bytes, std::string_view(path));
-  } catch (const toml::parse_error& e) {
-    report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
-                 ErrorCode::lexicon_syntax);
-    return lists;
-  }
+  const auto parsed = parse_toml(path, bytes, report);
+  if (!parsed) return lists;
+  const toml::table& root = *parsed;
   for (auto&& [key, value] : root) {
     if (key.str() != "lists") {
       report.error(line_of(value), "unknown key '" + std::string(key.str()) +
@@ -532,14 +539,9 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
   LexiconFile file;
   file.path = path;
   Reporter report(path, messages);
-  toml::table root;
-  try {
-    root = toml::parse(bytes, std::string_view(path));
-  } catch (const toml::parse_error& e) {
-    report.error(e.source().begin.line, "TOML syntax error: " + std::string(e.description()),
-                 ErrorCode::lexicon_syntax);
-    return file;
-  }
+  const auto parsed = parse_toml(path, bytes, report);
+  if (!parsed) return file;
+  const toml::table& root = *parsed;
 
   for (auto&& [key, value] : root) {
     if (key.str() != "lexicon" && key.str() != "rule" && key.str() != "lists") {
