@@ -32,7 +32,7 @@ void print_rule(const Analysis& analysis, const RuleDecision& d, const CategoryT
   const Evidence evidence = evidence_for(analysis, {d.sentence, d.span});
   static constexpr std::string_view kLabels[] = {"fired      ", "suppressed ",  "unconfirmed ",
                                                  "fired      ", "not counted ", "not counted ",
-                                                 "said       ", "outside    "};
+                                                 "said       ", "outside    ",  "answered   "};
   out << "    " << kLabels[static_cast<int>(d.outcome)] << d.rule << "  " << names.name(d.category)
       << "  confidence " << d.confidence << "  about " << to_string(d.about) << "  \""
       << evidence.text << "\" bytes " << evidence.start << "-" << evidence.end;

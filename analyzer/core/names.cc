@@ -107,9 +107,11 @@ std::string_view to_string(RuleOutcome outcome) {
     case RuleOutcome::said:
       return "said";
     case RuleOutcome::outside:
+      return "outside_window";
+    case RuleOutcome::answered:
       break;
   }
-  return "outside_window";
+  return "answered";
 }
 
 std::string_view to_string(ModelOutcome outcome) {

@@ -34,6 +34,7 @@ enum class RuleOutcome {
   already_told,  // follow-up dropped: the confirming sentence has its own finding
   said,          // an absence rule's words, said: no finding
   outside,       // outside the rule's window (first/last turns or seconds)
+  answered,      // a then_absent follow-up whose `then` came in time: no finding
 };
 std::string_view to_string(RuleOutcome outcome);
 

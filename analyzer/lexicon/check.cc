@@ -99,7 +99,9 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
       const MatchContext context = context_of(rule, rule.match_contexts, i);
       const auto fired = firing_rules(lexicon, rule.match[i], context, hits);
       const std::size_t line = i < rule.match_lines.size() ? rule.match_lines[i] : rule.line;
-      const bool fires = rule.then.empty()
+      // A then_absent follow-up counts on its first part alone (the answer
+      // never comes within the example).
+      const bool fires = rule.then.empty() || rule.then_absent
                              ? contains(fired, &rule)
                              : follow_up_fires(lexicon, rule, rule.match[i], context, hits);
       if (!fires) {
@@ -139,7 +141,7 @@ void run_examples(const Lexicon& lexicon, std::vector<LintMessage>& messages) {
     for (std::size_t i = 0; i < rule.no_match.size(); ++i) {
       const MatchContext context = context_of(rule, rule.no_match_contexts, i);
       const bool fires =
-          rule.then.empty()
+          rule.then.empty() || rule.then_absent
               ? contains(firing_rules(lexicon, rule.no_match[i], context, hits), &rule)
               : follow_up_fires(lexicon, rule, rule.no_match[i], context, hits);
       if (fires) {

@@ -89,6 +89,14 @@ struct Rule {
   /// said by its speakers within its window ("the agent never thanked the
   /// customer"); a match is no finding, only proof that it was said.
   bool absent = false;
+  /// A follow-up that crosses turns: `then` is looked for in the next
+  /// `within_turns` turns (instead of `within` sentences of the same turn),
+  /// said by `then_speakers` (Speaker bits; any when 0). With `then_absent`
+  /// the finding is made when `then` does NOT come in time ("the customer
+  /// asks for a supervisor, and the agent does not transfer within 3 turns").
+  std::size_t within_turns = 0;
+  std::uint8_t then_speakers = 0;
+  bool then_absent = false;
   std::vector<std::string> match;
   std::vector<std::string> no_match;
   /// Where the rule is written ([[rule]] header line), for messages.

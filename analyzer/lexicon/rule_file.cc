@@ -16,11 +16,11 @@
 namespace conduct {
 namespace {
 
-constexpr std::array<std::string_view, 20> kRuleKeys = {
-    "id",        "category",    "phrases",    "pattern",       "confidence",   "speakers",
-    "registers", "guards",      "reason",     "then",          "within",       "near",
-    "not_near",  "first_turns", "last_turns", "first_seconds", "last_seconds", "absent",
-    "match",     "no_match"};
+constexpr std::array<std::string_view, 23> kRuleKeys = {
+    "within_turns",  "then_speakers", "then_absent", "id",        "category",    "phrases",
+    "pattern",       "confidence",    "speakers",    "registers", "guards",      "reason",
+    "then",          "within",        "near",        "not_near",  "first_turns", "last_turns",
+    "first_seconds", "last_seconds",  "absent",      "match",     "no_match"};
 
 std::size_t line_of(const toml::node& node) {
   return node.source().begin.line;
@@ -179,7 +179,8 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
                                        "' in [[rule]] (known: id, category, phrases, pattern, "
                                        "confidence, speakers, registers, guards, reason, then, "
                                        "within, near, not_near, first_turns, last_turns, "
-                                       "first_seconds, last_seconds, absent, match, no_match)");
+                                       "first_seconds, last_seconds, absent, within_turns, "
+                                       "then_speakers, then_absent, match, no_match)");
     }
   }
 
@@ -403,6 +404,43 @@ bool parse_rule(const toml::table& table, const std::string& path, const PhraseL
       } else if (valid_regex(compiled, *phrases_node, key, report)) {
         *pattern_out = std::move(compiled);
       }
+    }
+  }
+
+  // A follow-up across turns: within_turns, then_speakers, then_absent.
+  if (const auto* turns = find(table, "within_turns")) {
+    const auto* number = turns->as_integer();
+    if (then == nullptr) {
+      report.error(line_of(*turns), "'within_turns' needs 'then'");
+    } else if (number == nullptr || number->get() < 1 || number->get() > 50) {
+      report.error(line_of(*turns), "'within_turns' must be a whole number of turns from 1 to 50");
+    } else {
+      rule.within_turns = static_cast<std::size_t>(number->get());
+    }
+  }
+  if (const auto* speakers = find(table, "then_speakers")) {
+    std::vector<std::string> names;
+    if (rule.within_turns == 0) {
+      report.error(line_of(*speakers), "'then_speakers' needs 'within_turns'");
+    } else if (read_strings(*speakers, "then_speakers", report, names, nullptr)) {
+      for (const auto& name : names) {
+        const auto bits = parse_speaker_bits(name);
+        if (!bits) {
+          report.error(line_of(*speakers), "unknown speaker '" + name + "' in 'then_speakers'");
+        } else {
+          rule.then_speakers |= *bits;
+        }
+      }
+    }
+  }
+  if (const auto* flag_node = find(table, "then_absent")) {
+    const auto* flag = flag_node->as_boolean();
+    if (flag == nullptr) {
+      report.error(line_of(*flag_node), "'then_absent' must be true or false");
+    } else if (flag->get() && rule.within_turns == 0) {
+      report.error(line_of(*flag_node), "'then_absent' needs 'within_turns'");
+    } else {
+      rule.then_absent = flag->get();
     }
   }
 

@@ -38,6 +38,22 @@ RuleDecision decision_for(std::size_t s, const RuleHit& hit) {
   return decision;
 }
 
+}  // namespace
+
+bool spoken_by_bits(std::uint8_t speakers, const Turn& turn) {
+  std::uint8_t speaker = 0;
+  if (turn.reg == Register::report) {
+    speaker = static_cast<std::uint8_t>(Speaker::author);
+  } else if (turn.role == Role::agent) {
+    speaker = static_cast<std::uint8_t>(Speaker::agent);
+  } else if (turn.role == Role::customer) {
+    speaker = static_cast<std::uint8_t>(Speaker::customer);
+  }
+  return (speakers & speaker) != 0;
+}
+
+namespace {
+
 // Whether a turn is one a rule's speakers and registers name.
 bool spoken_by(const Rule& rule, const Turn& turn) {
   const std::uint8_t reg = turn.reg == Register::speech ? kSpeechBit : kReportBit;
@@ -170,6 +186,7 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
   const Sentence& sentence = sentences[s];
   std::erase_if(pending_, [&](const Pending& p) {
     if (p.sentence >= s) return false;
+    if (p.rule->within_turns > 0) return confirm_across_turns(p, sentences, s, trace);
     if (sentences[p.sentence].turn != sentence.turn || s - p.sentence > p.rule->within) {
       return true;  // stays unconfirmed in the trace
     }
@@ -202,8 +219,50 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
   });
 }
 
+// A follow-up across turns, at sentence `s`: true when settled (a finding
+// made or the follow-up dropped), false while it waits.
+bool RuleFindings::confirm_across_turns(const Pending& p, std::span<const Sentence> sentences,
+                                        std::size_t s, Trace* trace) {
+  const Rule& rule = *p.rule;
+  const std::size_t first_turn = sentences[p.sentence].turn;
+  const std::size_t turn = sentences[s].turn;
+  if (turn == first_turn) return false;  // the answer comes in a later turn
+  if (turn - first_turn > rule.within_turns) {
+    // Out of reach: a then_absent follow-up's answer never came.
+    if (rule.then_absent) add_follow_up(p, trace);
+    return true;
+  }
+  if (rule.then_speakers != 0 && !spoken_by_bits(rule.then_speakers, document_.turns[turn])) {
+    return false;
+  }
+  if (!lexicon_.follow_up(rule, sentences[s].normalized_text)) return false;
+  if (trace) trace->rules[p.trace].confirmed_by = s;
+  if (rule.then_absent) {
+    if (trace) trace->rules[p.trace].outcome = RuleOutcome::answered;
+  } else {
+    add_follow_up(p, trace);
+  }
+  return true;
+}
+
+void RuleFindings::add_follow_up(const Pending& p, Trace* trace) {
+  if (trace) trace->rules[p.trace].outcome = RuleOutcome::confirmed;
+  Finding finding;
+  finding.category = p.rule->category;
+  finding.sources = {"rule:" + p.rule->id};
+  finding.confidence = p.rule->confidence;
+  finding.speaker = p.speaker;
+  finding.sentence = p.sentence;
+  finding.at = {p.sentence, p.span};
+  confirmed_.push_back(std::move(finding));
+}
+
 void RuleFindings::finish(std::span<const Sentence> sentences, std::vector<Finding>& findings,
                           Trace* trace) {
+  // The document ended before a then_absent follow-up's answer came.
+  for (const Pending& p : pending_) {
+    if (p.rule->within_turns > 0 && p.rule->then_absent) add_follow_up(p, trace);
+  }
   pending_.clear();
   // Absence rules: the first turn of their speakers in their window, when
   // none of their words was said there.

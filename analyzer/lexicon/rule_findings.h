@@ -19,6 +19,10 @@
 
 namespace conduct {
 
+/// Whether `turn` is said by one of `speakers` (Speaker bits): the author
+/// for a narrated turn, else the turn's role.
+bool spoken_by_bits(std::uint8_t speakers, const Turn& turn);
+
 /// A counted rule hit as the model sees it: its category and where it lies
 /// in the normalized sentence.
 struct CategoryHit {
@@ -76,6 +80,9 @@ class RuleFindings {
 
   void confirm(std::span<const Sentence> sentences, std::size_t s,
                const std::vector<Finding>& findings, Trace* trace);
+  bool confirm_across_turns(const Pending& p, std::span<const Sentence> sentences, std::size_t s,
+                            Trace* trace);
+  void add_follow_up(const Pending& p, Trace* trace);
 
   const Lexicon& lexicon_;
   const Document& document_;

@@ -141,5 +141,54 @@ TEST(CustomRules, OwnCategoryNearNotNearAbsenceAndPartialPolicy) {
   fs::remove(call);
 }
 
+// A follow-up across turns that counts when the answer does NOT come: the
+// customer asks for a supervisor, and the agent does not transfer within two
+// turns.
+TEST(CustomRules, FollowUpAcrossTurnsWhenTheAnswerNeverComes) {
+  const fs::path dir = testing::unique_temp_path("escalation");
+  fs::create_directories(dir);
+  std::ofstream(dir / "escalation.toml") << R"([lexicon]
+theme = "escalation"
+
+[[rule]]
+id = "escalation.not_transferred"
+category = "dismissive"
+phrases = ["speak to a supervisor", "speak to your manager"]
+then = '\b(?:transfer|put you through|connect you)'
+within_turns = 2
+then_speakers = ["agent"]
+then_absent = true
+confidence = 0.8
+speakers = ["customer"]
+registers = ["speech"]
+match = ["I want to speak to a supervisor."]
+no_match = ["I spoke to a supervisor yesterday and it was fine."]
+)";
+  const auto analyze = [&](const std::string& call) {
+    const fs::path file = dir / "call.txt";
+    std::ofstream(file) << call;
+    const auto records =
+        run_conduct({"analyze", "--no-model", "--lexicons", dir.string(), file.string()}).records();
+    std::vector<std::string> sources;
+    for (const auto& f : records.at(0)["findings"]) sources.push_back(f["source"]);
+    return sources;
+  };
+  EXPECT_EQ(analyze("Customer: This is the third time. I want to speak to a supervisor.\n"
+                    "Agent: There is nobody available.\n"
+                    "Customer: Then I will wait.\n"
+                    "Agent: As I said, nobody can take your call.\n"),
+            std::vector<std::string>{"rule:escalation.not_transferred"});
+  EXPECT_TRUE(analyze("Customer: I want to speak to a supervisor.\n"
+                      "Agent: Of course, let me transfer you now.\n")
+                  .empty());
+  // The customer's own "transfer" is no answer: only the agent's counts.
+  EXPECT_EQ(analyze("Customer: I want to speak to a supervisor. Transfer me.\n"
+                    "Customer: Please transfer me.\n"),
+            std::vector<std::string>{"rule:escalation.not_transferred"});
+  EXPECT_EQ(run_conduct({"lexicon", "check", dir.string()}).exit_status, 0)
+      << run_conduct({"lexicon", "check", dir.string()}).out;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace conduct
