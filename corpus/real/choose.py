@@ -33,7 +33,8 @@ import sys
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 COUNTS = {"cfpb_random": 850, "cfpb_positive": 110, "ibmtw": 300, "twcs": 300,
-          "cfpb_good_conduct": 300, "threads_good_conduct": 200, "cfpb_wave3": 400}
+          "cfpb_good_conduct": 300, "threads_good_conduct": 200, "cfpb_wave3": 400,
+          "cfpb_wave5": 1600}
 POSITIVE_CUES = re.compile(
     r"\b(helpful|apologi[sz]ed|was (very )?(kind|nice|patient|understanding)|"
     r"(went|go) above and beyond|resolved|refunded|credited|reversed|fixed|"
@@ -149,6 +150,16 @@ def main():
         for row in sorted(read_jsonl(os.path.join(args.shared, *path)), key=lambda r: r["id"]):
             if row["id"] not in taken and row["id"] not in calibration:
                 chosen.append({"id": row["id"], "source": source, "text": row["text"], "wave": 4})
+
+    # The fifth wave: more narratives at random (up to 6,000 characters), for
+    # the good conduct real complaints tell only now and then.
+    taken = {doc["id"] for doc in chosen}
+    rest = [r for r in read_jsonl(os.path.join(args.shared, "corpus", "cfpb_narratives.jsonl"))
+            if r["id"] not in taken and r["id"] not in calibration and 200 <= len(r["text"]) <= 6000]
+    rest.sort(key=lambda r: r["id"])
+    random.Random(args.seed + 5).shuffle(rest)
+    for row in rest[:COUNTS["cfpb_wave5"]]:
+        chosen.append({"id": row["id"], "source": "cfpb", "text": row["text"], "wave": 5})
 
     for row in read_jsonl(os.path.join(args.shared, "corpus", "harper_valley_calls.jsonl")):
         chosen.append({"id": row["id"], "source": "hvb", "text": row["text"], "wave": 1})
