@@ -6,7 +6,8 @@ check.py --labels checks them) and prints the agreement table.
   assemble.py WORK_DIR      WORK_DIR/labels-*.jsonl and assignment.json
 
 assignment.json names, per first-wave batch, the documents it labels first
-("primary") and those it labels a second time, blind ("second"). Evidence
+("primary") and those it labels a second time, blind ("second");
+second-labels-N.jsonl hold later second labellings of documents of any wave. Evidence
 strings become character offsets into the document's text (the first
 occurrence); texts are written only for sources whose licence allows it
 (cfpb: public domain; hvb: CC BY 4.0); tweets stay in ../shared.
@@ -98,6 +99,14 @@ def main():
                 row["wave"] = chosen[doc_id]["wave"]
                 row["split"] = chosen[doc_id]["split"]
                 primary.append(row)
+    # Later second labellings: second-labels-N.jsonl, documents of any wave
+    # labelled again by another labeller, blind to the first.
+    for name in sorted(os.listdir(work)):
+        match = re.fullmatch(r"second-labels-(\d+)\.jsonl", name)
+        if not match:
+            continue
+        for doc in read_jsonl(os.path.join(work, name)):
+            second.append(with_offsets(doc, chosen[doc["id"]]["text"], f"second-{match.group(1)}"))
     order = {doc_id: i for i, doc_id in enumerate(chosen)}
     primary.sort(key=lambda r: order[r["id"]])
     second.sort(key=lambda r: order[r["id"]])
