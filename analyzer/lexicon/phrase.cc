@@ -204,14 +204,7 @@ std::string expand_list_references(std::string_view pattern, const PhraseLists& 
 }
 
 std::string phrase_to_pattern(std::string_view phrase) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < phrase.size()) {
-    while (i < phrase.size() && is_space(phrase[i])) ++i;
-    const std::size_t start = i;
-    while (i < phrase.size() && !is_space(phrase[i])) ++i;
-    if (i > start) words.push_back(phrase.substr(start, i - start));
-  }
+  const std::vector<std::string_view> words = words_of(phrase);
   if (words.empty()) return "";
   std::string out;
   if (is_word_byte(static_cast<unsigned char>(words.front().front()))) out += "\\b";

@@ -57,16 +57,7 @@ namespace {
 // Whether a turn is one a rule's speakers and registers name.
 bool spoken_by(const Rule& rule, const Turn& turn) {
   const std::uint8_t reg = turn.reg == Register::speech ? kSpeechBit : kReportBit;
-  if ((rule.registers & reg) == 0) return false;
-  std::uint8_t speaker = 0;
-  if (turn.reg == Register::report) {
-    speaker = static_cast<std::uint8_t>(Speaker::author);
-  } else if (turn.role == Role::agent) {
-    speaker = static_cast<std::uint8_t>(Speaker::agent);
-  } else if (turn.role == Role::customer) {
-    speaker = static_cast<std::uint8_t>(Speaker::customer);
-  }
-  return (rule.speakers & speaker) != 0;
+  return (rule.registers & reg) != 0 && spoken_by_bits(rule.speakers, turn);
 }
 
 }  // namespace
