@@ -86,8 +86,13 @@ std::optional<std::string_view> list_name(std::string_view word) {
 
 bool append_list(std::string_view name, const PhraseLists& lists, std::string& out,
                  std::string* error) {
-  const auto it = lists.find(name);
-  if (it == lists.end() || it->second.empty()) {
+  if (lists.patterns.find(name) != lists.patterns.end()) {
+    if (error)
+      *error = "'" + std::string(name) + "' is a pattern fragment: it stands in patterns only";
+    return false;
+  }
+  const auto it = lists.words.find(name);
+  if (it == lists.words.end() || it->second.empty()) {
     if (error) *error = "unknown list '" + std::string(name) + "'";
     return false;
   }
@@ -192,7 +197,11 @@ std::string expand_list_references(std::string_view pattern, const PhraseLists& 
       const std::size_t close = pattern.find('}', i);
       if (close != std::string_view::npos) {
         if (const auto name = list_name(pattern.substr(i, close - i + 1))) {
-          if (!append_list(*name, lists, out, error)) return "";
+          if (const auto fragment = lists.patterns.find(*name); fragment != lists.patterns.end()) {
+            out += "(?:" + fragment->second + ")";
+          } else if (!append_list(*name, lists, out, error)) {
+            return "";
+          }
           i = close + 1;
           continue;
         }

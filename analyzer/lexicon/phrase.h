@@ -22,8 +22,17 @@ std::string phrase_to_pattern(std::string_view phrase);
 std::string phrases_to_pattern(const std::vector<std::string>& phrases);
 
 /// Named word and phrase lists (`[lists]` in lexicons/lists.toml and in a
-/// lexicon file), used in phrases and patterns as `{name}`.
-using PhraseLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+/// lexicon file), used in phrases and patterns as `{name}`; and named RE2
+/// fragments (`[patterns]`), for what a list of words cannot say ("any word
+/// but I or we"), used in patterns only. One namespace for both.
+struct PhraseLists {
+  std::map<std::string, std::vector<std::string>, std::less<>> words;
+  std::map<std::string, std::string, std::less<>> patterns;
+
+  bool has(std::string_view name) const {
+    return words.find(name) != words.end() || patterns.find(name) != patterns.end();
+  }
+};
 
 /// How many words `...` in a phrase may stand for when it names no number.
 inline constexpr int kDefaultGapWords = 6;

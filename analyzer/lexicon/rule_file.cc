@@ -519,7 +519,7 @@ void read_lists(const toml::table& table, Reporter& report, const PhraseLists* t
       report.error(line_of(value), "list name '" + name + "' must be [a-z][a-z0-9_]*");
       continue;
     }
-    if (taken != nullptr && taken->count(name)) {
+    if (lists.has(name) || (taken != nullptr && taken->has(name))) {
       report.error(line_of(value), "list '" + name + "' is already defined in lists.toml");
       continue;
     }
@@ -534,7 +534,27 @@ void read_lists(const toml::table& table, Reporter& report, const PhraseLists* t
         report.error(line_of(value), "list '" + name + "' holds an empty entry");
       }
     }
-    lists[name] = std::move(entries);
+    lists.words[name] = std::move(entries);
+  }
+}
+
+// Reads a [patterns] table: each name an RE2 fragment (valid, not matching
+// the empty string), for patterns only.
+void read_patterns(const toml::table& table, Reporter& report, const PhraseLists* taken,
+                   PhraseLists& lists) {
+  for (auto&& [key, value] : table) {
+    const std::string name(key.str());
+    const auto* source = value.as_string();
+    if (name.empty() || !(name.front() >= 'a' && name.front() <= 'z') ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+      report.error(line_of(value), "pattern name '" + name + "' must be [a-z][a-z0-9_]*");
+    } else if (lists.has(name) || (taken != nullptr && taken->has(name))) {
+      report.error(line_of(value), "'" + name + "' is already a list or pattern");
+    } else if (source == nullptr || source->get().empty()) {
+      report.error(line_of(value), "pattern '" + name + "' must be a non-empty string");
+    } else if (valid_regex(source->get(), value, "patterns." + name, report)) {
+      lists.patterns[name] = source->get();
+    }
   }
 }
 
@@ -560,13 +580,16 @@ PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
   if (!parsed) return lists;
   const toml::table& root = *parsed;
   for (auto&& [key, value] : root) {
-    if (key.str() != "lists") {
+    if (key.str() != "lists" && key.str() != "patterns") {
       report.error(line_of(value), "unknown key '" + std::string(key.str()) +
-                                       "' (lists.toml holds one [lists] table)");
+                                       "' (lists.toml holds a [lists] and a [patterns] table)");
     }
   }
   if (const auto* table = root.get_as<toml::table>("lists")) {
     read_lists(*table, report, nullptr, lists);
+  }
+  if (const auto* table = root.get_as<toml::table>("patterns")) {
+    read_patterns(*table, report, nullptr, lists);
   }
   return lists;
 }
@@ -582,15 +605,20 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
   const toml::table& root = *parsed;
 
   for (auto&& [key, value] : root) {
-    if (key.str() != "lexicon" && key.str() != "rule" && key.str() != "lists") {
-      report.error(line_of(value),
-                   "unknown key '" + std::string(key.str()) +
-                       "' (a lexicon file holds [lexicon], [lists] and [[rule]] tables)");
+    if (key.str() != "lexicon" && key.str() != "rule" && key.str() != "lists" &&
+        key.str() != "patterns") {
+      report.error(
+          line_of(value),
+          "unknown key '" + std::string(key.str()) +
+              "' (a lexicon file holds [lexicon], [lists], [patterns] and [[rule]] tables)");
     }
   }
   // The shared lists and this file's own.
   PhraseLists lists = shared;
   if (const auto* own = root.get_as<toml::table>("lists")) read_lists(*own, report, &shared, lists);
+  if (const auto* own = root.get_as<toml::table>("patterns")) {
+    read_patterns(*own, report, &shared, lists);
+  }
 
   if (const auto* header = root.get_as<toml::table>("lexicon"); header == nullptr) {
     report.error(1, "missing [lexicon] table with 'theme'");

@@ -61,8 +61,8 @@ TEST(PhraseTest, AlternationPrefersLongerPhrases) {
 
 // Format 2: {list} references, `*` for one word, `...` for a few.
 TEST(PhraseTest, ListsStarsAndGaps) {
-  const PhraseLists lists = {{"agent", {"rep", "customer service rep", "agent"}},
-                             {"hangup", {"hung up", "disconnected me"}}};
+  const PhraseLists lists{.words = {{"agent", {"rep", "customer service rep", "agent"}},
+                                    {"hangup", {"hung up", "disconnected me"}}}};
   std::string error;
   const std::string agent = compile_phrase("the {agent} {hangup}", lists, &error);
   ASSERT_FALSE(agent.empty()) << error;
@@ -91,13 +91,19 @@ TEST(PhraseTest, ListsStarsAndGaps) {
 }
 
 TEST(PhraseTest, PatternsNameListsAndKeepCountedRepetition) {
-  const PhraseLists lists = {{"agent", {"rep", "agent"}}};
+  const PhraseLists lists{.words = {{"agent", {"rep", "agent"}}},
+                          .patterns = {{"subject", R"([a-z]+ (?:agent|rep))"}}};
   std::string error;
   const std::string pattern =
       expand_list_references(R"(the {agent} (?:x{2}|y{1,3}) \{agent\})", lists, &error);
   EXPECT_EQ(pattern, R"(the (?:agent|rep) (?:x{2}|y{1,3}) \{agent\})");
   EXPECT_TRUE(expand_list_references("{nobody}", lists, &error).empty());
   EXPECT_EQ(error, "unknown list 'nobody'");
+  // A named RE2 fragment stands in patterns, as a group; not in phrases.
+  EXPECT_EQ(expand_list_references(R"(\b{subject} hung up)", lists, &error),
+            R"(\b(?:[a-z]+ (?:agent|rep)) hung up)");
+  EXPECT_TRUE(compile_phrase("{subject} hung up", lists, &error).empty());
+  EXPECT_EQ(error, "'subject' is a pattern fragment: it stands in patterns only");
 }
 
 }  // namespace
