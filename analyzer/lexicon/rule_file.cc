@@ -552,8 +552,15 @@ void read_patterns(const toml::table& table, Reporter& report, const PhraseLists
       report.error(line_of(value), "'" + name + "' is already a list or pattern");
     } else if (source == nullptr || source->get().empty()) {
       report.error(line_of(value), "pattern '" + name + "' must be a non-empty string");
-    } else if (valid_regex(source->get(), value, "patterns." + name, report)) {
-      lists.patterns[name] = source->get();
+    } else {
+      // A fragment may name the lists read so far, as a pattern does.
+      std::string error;
+      std::string expanded = expand_list_references(source->get(), lists, &error);
+      if (expanded.empty()) {
+        report.error(line_of(value), "pattern '" + name + "': " + error);
+      } else if (valid_regex(expanded, value, "patterns." + name, report)) {
+        lists.patterns[name] = std::move(expanded);
+      }
     }
   }
 }

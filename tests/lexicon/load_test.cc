@@ -119,6 +119,14 @@ TEST(LoadTest, NearAndNotNearConditions) {
             "counted");
 }
 
+// A named fragment that names a list, in a pattern.
+TEST(LoadTest, PatternFragmentsMayNameLists) {
+  auto lexicon = Lexicon::load(lexicon_fixtures() / "fragments");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().where_message();
+  EXPECT_EQ(lexicon.value().rules()[0].pattern, R"((?:the (?:agent|rep)) hung up)");
+  EXPECT_TRUE(check("fragments").empty()) << check("fragments").front();
+}
+
 TEST(LoadTest, MissingId) {
   EXPECT_EQ(load_error("missing_id"),
             lexicon_fixture("missing_id/missing.toml") + ":11: rule without 'id'");
