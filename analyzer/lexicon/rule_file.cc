@@ -542,8 +542,15 @@ void read_lists(const toml::table& table, Reporter& report, const PhraseLists* t
 // the empty string), for patterns only.
 void read_patterns(const toml::table& table, Reporter& report, const PhraseLists* taken,
                    PhraseLists& lists) {
-  for (auto&& [key, value] : table) {
-    const std::string name(key.str());
+  // In the order written (a TOML table iterates by name): a fragment may
+  // name the fragments above it.
+  std::vector<std::pair<std::string, const toml::node*>> ordered;
+  for (auto&& [key, value] : table) ordered.emplace_back(std::string(key.str()), &value);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return line_of(*a.second) < line_of(*b.second);
+  });
+  for (const auto& [name, node] : ordered) {
+    const toml::node& value = *node;
     const auto* source = value.as_string();
     if (name.empty() || !(name.front() >= 'a' && name.front() <= 'z') ||
         name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
