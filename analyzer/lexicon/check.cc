@@ -201,7 +201,8 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
   }
   if (counts != nullptr) *counts = {rule_tables, paths.size()};
 
-  auto lexicon = Lexicon::from_rules(std::move(rules));
+  auto lexicon =
+      Lexicon::from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists));
   if (!lexicon.ok()) {
     messages.push_back({lexicon.error(), false});
   } else {

@@ -66,7 +66,8 @@ struct Lexicon::Compiled {
   std::vector<std::unique_ptr<RE2>> nears;      // parallel to rules_; null without `near`
   std::vector<std::unique_ptr<RE2>> not_nears;  // parallel to rules_; null without `not_near`
   std::array<SlotSet, kSlots> slots;
-  RE2 reporting_frame{kReportingFrame, rule_regex_options()};
+  explicit Compiled(const std::string& frame) : reporting_frame(frame, rule_regex_options()) {}
+  RE2 reporting_frame;
 };
 
 Lexicon::Lexicon() = default;
@@ -119,10 +120,35 @@ bool Lexicon::found_near(std::string_view s, const RE2& condition, ByteSpan hit,
   return false;
 }
 
-Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules) {
+ClauseWords clause_words_of(const PhraseLists& lists) {
+  ClauseWords words;
+  if (const auto it = lists.words.find("negators"); it != lists.words.end()) {
+    words.negators = it->second;
+  }
+  if (const auto it = lists.words.find("conditionals"); it != lists.words.end()) {
+    words.conditionals = it->second;
+  }
+  return words;
+}
+
+std::string reporting_frame_of(const PhraseLists& lists) {
+  const auto it = lists.patterns.find("reporting_frame");
+  return it != lists.patterns.end() ? it->second : std::string();
+}
+
+Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_words,
+                                    std::string reporting_frame) {
   Lexicon lexicon;
   lexicon.rules_ = std::move(rules);
-  auto compiled = std::make_unique<Compiled>();
+  lexicon.clause_words_ = std::move(clause_words);
+  if (reporting_frame.empty()) reporting_frame = std::string(kReportingFrame);
+  auto compiled = std::make_unique<Compiled>(reporting_frame);
+  if (!compiled->reporting_frame.ok()) {
+    return Error{
+        ErrorCode::lexicon_bad_pattern,
+        "bad regular expression in the reporting frame: " + compiled->reporting_frame.error(), "",
+        0};
+  }
   Sha256 digest;
   std::unordered_map<std::string_view, const Rule*> ids;
   ids.reserve(lexicon.rules_.size());
@@ -254,7 +280,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
     }
     for (auto& rule : file.rules) rules.push_back(std::move(rule));
   }
-  auto lexicon = from_rules(std::move(rules));
+  auto lexicon = from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists));
   if (!lexicon.ok()) return lexicon.error();
   lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
   lexicon.value().categories_ = categories;
@@ -273,7 +299,7 @@ std::optional<ByteSpan> Lexicon::follow_up(const Rule& rule, std::string_view la
          then.Match(later, position, later.size(), RE2::UNANCHORED, &found, 1)) {
     const auto begin = static_cast<std::size_t>(found.data() - later.data());
     const ByteSpan span{begin, begin + found.size()};
-    if (!conditional_before(later, span.begin)) return span;
+    if (!conditional_before(later, span.begin, clause_words_)) return span;
     position = std::max(span.end, span.begin + 1);
   }
   return std::nullopt;
@@ -296,7 +322,7 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
       bool suppress = false;
       switch (guard) {
         case Guard::negation:
-          suppress = negated_before(s, span.begin);
+          suppress = negated_before(s, span.begin, clause_words_);
           break;
         case Guard::unquoted:
           suppress = inside(span, quoted);
@@ -311,7 +337,8 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
           // A follow-up rule's first part is a long narrated clause ("told
           // him that if the money wasn't back I'd cancel"): a conditional
           // anywhere in it makes it no promise.
-          suppress = conditional_before(s, rule.then.empty() ? span.begin : span.end);
+          suppress =
+              conditional_before(s, rule.then.empty() ? span.begin : span.end, clause_words_);
           break;
       }
       if (suppress) return to_string(guard);

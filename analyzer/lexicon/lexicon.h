@@ -19,6 +19,8 @@
 #include "core/error.h"
 #include "core/finding.h"
 #include "core/span.h"
+#include "lexicon/phrase.h"
+#include "lexicon/sentence_context.h"
 
 namespace re2 {
 class RE2;
@@ -156,7 +158,10 @@ class Lexicon {
                               const CategoryTable& categories = CategoryTable());
   /// Compiles rules built in code (tests, benchmarks). Failure: a bad pattern,
   /// a duplicate id, or a set over the memory budget.
-  static Result<Lexicon> from_rules(std::vector<Rule> rules);
+  /// `clause_words` and `reporting_frame` (an RE2 source) are what the
+  /// guards and the reported-speech routing look for; empty: the built-ins.
+  static Result<Lexicon> from_rules(std::vector<Rule> rules, ClauseWords clause_words = {},
+                                    std::string reporting_frame = {});
 
   /// Appends the hits for one normalized sentence (lower case, see
   /// normalize/normalizer.h), in the order found: reported agent speech first,
@@ -192,9 +197,16 @@ class Lexicon {
                          std::size_t words);
   std::vector<Rule> rules_;
   CategoryTable categories_;
+  ClauseWords clause_words_;
   std::string version_;
   std::unique_ptr<const Compiled> compiled_;
 };
+
+/// The guards' words (`negators`, `conditionals`) and the reporting frame
+/// (the `reporting_frame` pattern) where a folder's lists.toml names them;
+/// the built-ins otherwise.
+ClauseWords clause_words_of(const PhraseLists& lists);
+std::string reporting_frame_of(const PhraseLists& lists);
 
 /// A problem found in a lexicon dir; `error.where_message()` is
 /// "file:line: message".

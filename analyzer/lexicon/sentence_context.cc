@@ -1,7 +1,5 @@
 #include "lexicon/sentence_context.h"
 
-#include <array>
-
 namespace conduct {
 namespace {
 
@@ -114,24 +112,37 @@ void find_quoted_ranges(std::string_view s, std::vector<ByteSpan>& ranges) {
   }
 }
 
-bool negated_before(std::string_view s, std::size_t position) {
-  return any_word_before(s, position, 3, [](std::string_view word, std::string_view next) {
-    static constexpr std::array<std::string_view, 8> kNegators = {
-        "not", "never", "without", "hardly", "nor", "cannot", "neither", "barely"};
+namespace {
+
+// Whether `word` (and the word after it, `next`) is one of `entries`: an
+// entry of two words needs both.
+bool is_one_of(const std::vector<std::string>& entries, std::string_view word,
+               std::string_view next) {
+  for (const std::string& entry : entries) {
+    const std::size_t space = entry.find(' ');
+    if (space == std::string::npos) {
+      if (word == entry) return true;
+    } else if (word == std::string_view(entry).substr(0, space) &&
+               next == std::string_view(entry).substr(space + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool negated_before(std::string_view s, std::size_t position, const ClauseWords& words) {
+  return any_word_before(s, position, 3, [&](std::string_view word, std::string_view next) {
     if (word == "no") return next != "one";
     if (ends_with(word, "n't")) return true;
-    for (auto negator : kNegators) {
-      if (word == negator) return true;
-    }
-    return false;
+    return is_one_of(words.negators, word, next);
   });
 }
 
-bool conditional_before(std::string_view s, std::size_t position) {
-  return any_word_before(s, position, s.size(), [](std::string_view word, std::string_view next) {
-    if (word == "if" || word == "unless" || word == "whether") return true;
-    if (word == "would've" || word == "should've") return true;
-    return (word == "would" || word == "should") && next == "have";
+bool conditional_before(std::string_view s, std::size_t position, const ClauseWords& words) {
+  return any_word_before(s, position, s.size(), [&](std::string_view word, std::string_view next) {
+    return is_one_of(words.conditionals, word, next);
   });
 }
 

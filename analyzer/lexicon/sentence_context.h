@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,15 +20,26 @@ namespace conduct {
 /// quotation the previous sentence opened.
 void find_quoted_ranges(std::string_view sentence, std::vector<ByteSpan>& ranges);
 
-/// True when a negator ("not", "never", "no" but not "no one", "without",
-/// "hardly", "nor", "cannot", any "...n't") is among the 3 words before
-/// `position` in the same clause (a comma, semicolon, colon, quotation mark,
-/// end of sentence or "but" ends a clause).
-bool negated_before(std::string_view sentence, std::size_t position);
+/// The words the guards look for, as lexicons/lists.toml names them
+/// (`negators`, `conditionals`); an entry of two words ("would have") needs
+/// both, in order. The defaults are the built-in ones below.
+struct ClauseWords {
+  std::vector<std::string> negators = {"not", "never",  "without", "hardly",
+                                       "nor", "cannot", "neither", "barely"};
+  std::vector<std::string> conditionals = {"if",        "unless",     "whether",    "would've",
+                                           "should've", "would have", "should have"};
+};
 
-/// True when "if", "unless", "whether", "would have" or "should have" (or
-/// "would've", "should've") occurs before `position` in the same clause.
-bool conditional_before(std::string_view sentence, std::size_t position);
+/// True when a negator (`words.negators`, "no" but not "no one", any
+/// "...n't") is among the 3 words before `position` in the same clause (a
+/// comma, semicolon, colon, quotation mark, end of sentence or "but" ends a
+/// clause).
+bool negated_before(std::string_view sentence, std::size_t position, const ClauseWords& words = {});
+
+/// True when a conditional (`words.conditionals`: "if", "unless", "would
+/// have", ...) occurs before `position` in the same clause.
+bool conditional_before(std::string_view sentence, std::size_t position,
+                        const ClauseWords& words = {});
 
 /// True when the sentence, ignoring trailing spaces and closing quotes, ends
 /// with '?'.

@@ -127,6 +127,30 @@ TEST(LoadTest, PatternFragmentsMayNameLists) {
   EXPECT_TRUE(check("fragments").empty()) << check("fragments").front();
 }
 
+// The guards' words and the reporting frame come from lists.toml when it
+// names them.
+TEST(LoadTest, ClauseWordsAndReportingFrameFromTheListsFile) {
+  auto lexicon = Lexicon::load(lexicon_fixtures() / "clause_words");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.error().where_message();
+  EXPECT_TRUE(check("clause_words").empty()) << check("clause_words").front();
+  const auto about = [&](std::string_view sentence) {
+    std::vector<RuleHit> hits;
+    lexicon.value().match(sentence, {Register::report, Role::customer}, hits, true);
+    std::string out;
+    for (const RuleHit& hit : hits) {
+      out += hit.rule->id + ":" + std::string(to_string(hit.about)) + ":" +
+             (hit.suppressed_by.empty() ? "counted" : std::string(hit.suppressed_by)) + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(about("he was not rude."), "clause.rude:customer:counted ");
+  EXPECT_EQ(about("he was nope rude."), "clause.rude:customer:negation ");
+  EXPECT_EQ(about("supposing he was rude."), "clause.rude:customer:not_conditional ");
+  // Reported agent speech after the folder's own frame only.
+  EXPECT_EQ(about("the clerk muttered calm down."), "clause.calm_down:agent:counted ");
+  EXPECT_EQ(about("the rep told me calm down."), "");
+}
+
 TEST(LoadTest, MissingId) {
   EXPECT_EQ(load_error("missing_id"),
             lexicon_fixture("missing_id/missing.toml") + ":11: rule without 'id'");
