@@ -197,15 +197,7 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
         return true;
       }
     }
-    if (trace) trace->rules[p.trace].outcome = RuleOutcome::confirmed;
-    Finding finding;
-    finding.category = category;
-    finding.sources = {"rule:" + p.rule->id};
-    finding.confidence = p.rule->confidence;
-    finding.speaker = p.speaker;
-    finding.sentence = p.sentence;
-    finding.at = {p.sentence, p.span};
-    confirmed_.push_back(std::move(finding));
+    add_follow_up(p, trace);
     return true;
   });
 }
