@@ -79,6 +79,8 @@ void print_text(const Analysis& analysis, const Trace& trace, const CategoryTabl
                 std::ostream& out) {
   out << "# " << analysis.document.id << " (" << to_string(analysis.document.format) << ", "
       << analysis.sentences.size() << " sentences)\n";
+  const auto rules_of = by_sentence(trace.rules, analysis.sentences.size());
+  const auto model_of = by_sentence(trace.model, analysis.sentences.size());
   for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
     const Sentence& sentence = analysis.sentences[s];
     const Turn& turn = analysis.document.turns[sentence.turn];
@@ -86,16 +88,9 @@ void print_text(const Analysis& analysis, const Trace& trace, const CategoryTabl
         << to_string(turn.role) << ", " << to_string(turn.reg) << ") bytes "
         << sentence.original.begin << "-" << sentence.original.end << "\n    " << sentence.text
         << "\n";
-    bool any_rule = false;
-    for (const RuleDecision& d : trace.rules) {
-      if (d.sentence != s) continue;
-      any_rule = true;
-      print_rule(analysis, d, names, out);
-    }
-    if (!any_rule) out << "    no rule fired\n";
-    for (const ModelDecision& d : trace.model) {
-      if (d.sentence == s) print_model(analysis, d, out);
-    }
+    for (const std::size_t d : rules_of[s]) print_rule(analysis, trace.rules[d], names, out);
+    if (rules_of[s].empty()) out << "    no rule fired\n";
+    for (const std::size_t d : model_of[s]) print_model(analysis, trace.model[d], out);
   }
   out << "\nfindings (as analyze reports them): " << analysis.findings.size() << "\n";
   for (std::size_t f = 0; f < analysis.findings.size(); ++f) {

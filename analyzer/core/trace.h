@@ -107,4 +107,17 @@ struct Trace {
   std::vector<AdjustmentDecision> adjustments;
 };
 
+/// The decisions of each sentence (indices into `decisions`, in the order
+/// taken), for showing a trace sentence by sentence in one pass: decisions
+/// are not in sentence order (follow-ups and absence rules settle later).
+template <typename Decision>
+std::vector<std::vector<std::size_t>> by_sentence(const std::vector<Decision>& decisions,
+                                                  std::size_t sentences) {
+  std::vector<std::vector<std::size_t>> out(sentences);
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    if (decisions[i].sentence < sentences) out[decisions[i].sentence].push_back(i);
+  }
+  return out;
+}
+
 }  // namespace conduct

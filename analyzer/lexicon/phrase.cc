@@ -217,19 +217,9 @@ std::string phrase_to_pattern(std::string_view phrase) {
   if (words.empty()) return "";
   std::string out;
   if (is_word_byte(static_cast<unsigned char>(words.front().front()))) out += "\\b";
-  for (std::size_t w = 0; w < words.size(); ++w) {
-    if (w > 0) out += "\\s+";
-    append_word(words[w], out);
-  }
+  append_entry(phrase, out);
   if (is_word_byte(static_cast<unsigned char>(words.back().back()))) out += "\\b";
   return out;
-}
-
-std::string phrases_to_pattern(const std::vector<std::string>& phrases) {
-  std::vector<std::string> parts;
-  parts.reserve(phrases.size());
-  for (const auto& phrase : phrases) parts.push_back(phrase_to_pattern(phrase));
-  return longest_first(std::move(parts));
 }
 
 }  // namespace conduct

@@ -10,16 +10,13 @@
 
 namespace conduct {
 
-/// One phrase as RE2 source: every word escaped (regex metacharacters are
+/// One plain phrase as RE2 source (a list entry, or a phrase with none of
+/// format 2's `{name}`, `*` and `...`): every word escaped (regex metacharacters are
 /// literal), words joined by `\s+`, and `\b` added at either end only next to
 /// a word character ("hung up on me" -> `\bhung\s+up\s+on\s+me\b`). An
 /// apostrophe (straight or curly) matches either. Returns "" for a phrase
 /// that holds no word (the caller reports it). Cost: linear in the phrase.
 std::string phrase_to_pattern(std::string_view phrase);
-
-/// Several phrases as one non-capturing alternation, longest first so that
-/// the leftmost match is also the longest of equal starts.
-std::string phrases_to_pattern(const std::vector<std::string>& phrases);
 
 /// Named word and phrase lists (`[lists]` in lexicons/lists.toml and in a
 /// lexicon file), used in phrases and patterns as `{name}`; and named RE2
@@ -47,8 +44,10 @@ inline constexpr int kMaxGapWords = 12;
 /// but gaps. Cost: linear in the phrase and the lists it names.
 std::string compile_phrase(std::string_view phrase, const PhraseLists& lists, std::string* error);
 
-/// Several phrases of format 2 as one alternation, longest first; "" and
-/// `error` (naming the phrase) on the first that does not compile.
+/// Several phrases of format 2 as one non-capturing alternation, longest
+/// first so that the leftmost match is also the longest of equal starts; ""
+/// and `error` (naming the phrase; may be null) on the first that does not
+/// compile.
 std::string compile_phrases(const std::vector<std::string>& phrases, const PhraseLists& lists,
                             std::string* error);
 

@@ -146,8 +146,6 @@ bool valid_regex(const std::string& source, const toml::node& node, std::string_
                  Reporter& report) {
   // Messages name the key only when it is not the rule's own pattern.
   const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
-  // (For "phrases", the compiled alternation is checked: a phrase of only a
-  // list whose entries are empty could match nothing.)
   const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
   RE2 compiled(source, rule_regex_options());
   if (!compiled.ok()) {

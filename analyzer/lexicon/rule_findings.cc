@@ -255,14 +255,14 @@ void RuleFindings::finish(std::span<const Sentence> sentences, std::vector<Findi
     if (!rule.absent || said_[r]) continue;
     for (std::size_t t = 0; t < document_.turns.size(); ++t) {
       if (!in_window(rule, t) || !spoken_by(rule, document_.turns[t])) continue;
-      std::size_t first = sentences.size();
-      std::size_t last = 0;
-      for (std::size_t s = 0; s < sentences.size(); ++s) {
-        if (sentences[s].turn != t) continue;
-        first = std::min(first, s);
-        last = s;
-      }
-      if (first == sentences.size()) continue;  // a turn with no sentence
+      // Sentences come in turn order: the turn's are one run of them.
+      const auto begin = std::partition_point(sentences.begin(), sentences.end(),
+                                              [t](const Sentence& x) { return x.turn < t; });
+      const auto end = std::partition_point(begin, sentences.end(),
+                                            [t](const Sentence& x) { return x.turn == t; });
+      if (begin == end) continue;  // a turn with no sentence
+      const auto first = static_cast<std::size_t>(begin - sentences.begin());
+      const auto last = static_cast<std::size_t>(end - sentences.begin()) - 1;
       Finding finding;
       finding.category = rule.category;
       finding.sources = {"rule:" + rule.id};

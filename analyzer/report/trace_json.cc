@@ -61,6 +61,8 @@ Json trace_json(const Analysis& analysis, const Trace& trace, const Resources& r
   doc["id"] = analysis.document.id;
   doc["format"] = to_string(analysis.document.format);
   auto& list = doc["sentences"] = Json::array();
+  const auto rules_of = by_sentence(trace.rules, analysis.sentences.size());
+  const auto model_of = by_sentence(trace.model, analysis.sentences.size());
   for (std::size_t index = 0; index < analysis.sentences.size(); ++index) {
     const Sentence& sentence = analysis.sentences[index];
     const Turn& turn = analysis.document.turns[sentence.turn];
@@ -75,14 +77,12 @@ Json trace_json(const Analysis& analysis, const Trace& trace, const Resources& r
     s["role"] = to_string(turn.role);
     s["register"] = to_string(turn.reg);
     auto& rules = s["rules"] = Json::array();
-    for (const RuleDecision& d : trace.rules) {
-      if (d.sentence != index) continue;
-      rules.push_back(rule_json(analysis, d, resources.policy->names));
+    for (const std::size_t d : rules_of[index]) {
+      rules.push_back(rule_json(analysis, trace.rules[d], resources.policy->names));
     }
     auto& model = s["model"] = Json::array();
-    for (const ModelDecision& d : trace.model) {
-      if (d.sentence == index) model.push_back(model_json(analysis, d));
-    }
+    for (const std::size_t d : model_of[index])
+      model.push_back(model_json(analysis, trace.model[d]));
     list.push_back(std::move(s));
   }
   auto& findings = doc["findings"] = Json::array();

@@ -11,13 +11,18 @@
 namespace conduct {
 namespace {
 
-Model small_model() {
+ModelHeader small_header() {
   ModelHeader header;
   header.labels = {"rude", "kind"};
   header.features.bucket_bits = 8;
   header.thresholds = {0.4f, 0.6f};
   header.files = {{"data.jsonl", std::string(64, 'a')}};
   header.metrics = {{"val.micro_f1", 0.75}};
+  return header;
+}
+
+// The same weights under any header.
+Model small_model(ModelHeader header = small_header()) {
   Eigen::MatrixXf weights = Eigen::MatrixXf::Zero(2, 256);
   weights(0, 3) = 1.5f;
   weights(1, 3) = -0.5f;
@@ -66,14 +71,8 @@ TEST_F(ModelFile, SelfTestsAndFeaturizerVersionAreChecked) {
   ModelHeader header = plain.header();
   header.lexicon_version = "lex-01234567";
   header.self_tests = {{"you are rude", probabilities}};
-  Eigen::MatrixXf weights = Eigen::MatrixXf::Zero(2, 256);
-  weights(0, 3) = 1.5f;
-  weights(1, 3) = -0.5f;
-  weights(1, 200) = 2.0f;
-  Eigen::VectorXf bias(2);
-  bias << -1.0f, 0.25f;
 
-  ASSERT_TRUE(Model(header, weights, bias).save(path_).ok());
+  ASSERT_TRUE(small_model(header).save(path_).ok());
   auto good = Model::load(path_);
   ASSERT_TRUE(good.ok()) << good.error().message;
   EXPECT_EQ(good.value().header().lexicon_version, "lex-01234567");
@@ -82,7 +81,7 @@ TEST_F(ModelFile, SelfTestsAndFeaturizerVersionAreChecked) {
 
   ModelHeader drifted = header;
   drifted.self_tests[0].probabilities[1] += 0.01f;  // as if this build scored it otherwise
-  ASSERT_TRUE(Model(drifted, weights, bias).save(path_).ok());
+  ASSERT_TRUE(small_model(drifted).save(path_).ok());
   auto failed = Model::load(path_);
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().code, ErrorCode::model_mismatch);
@@ -90,7 +89,7 @@ TEST_F(ModelFile, SelfTestsAndFeaturizerVersionAreChecked) {
 
   ModelHeader other = header;
   other.featurizer_version = kFeaturizerVersion + 1;
-  ASSERT_TRUE(Model(other, weights, bias).save(path_).ok());
+  ASSERT_TRUE(small_model(other).save(path_).ok());
   auto foreign = Model::load(path_);
   ASSERT_FALSE(foreign.ok());
   EXPECT_EQ(foreign.error().code, ErrorCode::model_mismatch);

@@ -17,7 +17,7 @@ Rule make_rule(std::string id, std::vector<std::string> phrases, std::uint8_t sp
   Rule rule;
   rule.id = std::move(id);
   rule.category = Category::unprofessional;
-  rule.pattern = phrases_to_pattern(phrases);
+  rule.pattern = compile_phrases(phrases, {}, nullptr);
   rule.speakers = speakers;
   rule.registers = registers;
   rule.guards = std::move(guards);

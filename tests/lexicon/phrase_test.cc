@@ -49,7 +49,7 @@ TEST(PhraseTest, EmptyPhraseGivesEmptyPattern) {
 }
 
 TEST(PhraseTest, AlternationPrefersLongerPhrases) {
-  const std::string pattern = phrases_to_pattern({"hung up", "hung up on me"});
+  const std::string pattern = compile_phrases({"hung up", "hung up on me"}, {}, nullptr);
   EXPECT_EQ(pattern, R"((?:\bhung\s+up\s+on\s+me\b|\bhung\s+up\b))");
   re2::StringPiece found;
   RE2 regex(pattern);

@@ -95,7 +95,7 @@ std::vector<conduct::Rule> generated_rules(std::size_t count) {
     conduct::Rule rule;
     rule.id = "gen.r" + std::to_string(r);
     rule.category = conduct::kAllCategories[r % conduct::kAllCategories.size()];
-    rule.pattern = conduct::phrases_to_pattern(phrases);
+    rule.pattern = conduct::compile_phrases(phrases, {}, nullptr);
     rule.speakers = speakers[r % 4];
     rule.registers = static_cast<std::uint8_t>(1 + r % 3);
     if (r % 5 == 0) rule.guards = {conduct::Guard::negation};
