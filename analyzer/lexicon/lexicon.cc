@@ -284,6 +284,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
   if (!lexicon.ok()) return lexicon.error();
   lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
   lexicon.value().categories_ = categories;
+  lexicon.value().shared_lists_ = lists;
   return lexicon;
 }
 

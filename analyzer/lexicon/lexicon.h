@@ -182,6 +182,9 @@ class Lexicon {
   const std::vector<Rule>& rules() const;
   /// The categories the rules were read with.
   const CategoryTable& categories() const { return categories_; }
+  /// The folder's shared lists (lexicons/lists.toml; empty for from_rules):
+  /// the recap and stated-points readers take their words from them.
+  const PhraseLists& shared_lists() const { return shared_lists_; }
   /// "lex-" and the first 8 hex digits of the sha256 of the files' names and
   /// bytes (of the rules' patterns for from_rules).
   std::string version() const;
@@ -198,6 +201,7 @@ class Lexicon {
   std::vector<Rule> rules_;
   CategoryTable categories_;
   ClauseWords clause_words_;
+  PhraseLists shared_lists_;
   std::string version_;
   std::unique_ptr<const Compiled> compiled_;
 };

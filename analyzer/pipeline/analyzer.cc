@@ -62,11 +62,11 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
   rule_findings.finish(sentences, analysis.findings, trace);
   for (Finding& finding : analysis.findings) finding.evidence = evidence_for(analysis, finding.at);
 
-  analysis.sentence_is_recap = mark_recaps(analysis.sentences);
+  analysis.sentence_is_recap = resources.recap->mark(analysis.sentences);
   for (Finding& finding : analysis.findings) {
     finding.recap = analysis.sentence_is_recap[finding.sentence];
   }
-  analysis.stated = read_stated_points(analysis.sentences, analysis.document);
+  analysis.stated = resources.stated->read(analysis.sentences, analysis.document);
   analysis.adjustments = suggest_adjustments(analysis.findings, *resources.policy);
   analysis.points = total_points(analysis.adjustments);
   if (trace) {

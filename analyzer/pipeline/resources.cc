@@ -62,6 +62,22 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   if (!lexicon) return lexicon.error();
   resources.lexicon_version = lexicon.value().version();
   resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());
+  // The recap and stated-points words come from the same lists.toml.
+  const auto lists_file = (or_default(paths.lexicons, "lexicons") / "lists.toml").string();
+  auto recap = RecapMarker::from_lists(resources.lexicon->shared_lists());
+  if (!recap) {
+    Error error = recap.error();
+    error.file = lists_file;
+    return error;
+  }
+  resources.recap = std::make_shared<const RecapMarker>(std::move(recap).value());
+  auto stated = StatedPointsReader::from_lists(resources.lexicon->shared_lists());
+  if (!stated) {
+    Error error = stated.error();
+    error.file = lists_file;
+    return error;
+  }
+  resources.stated = std::make_shared<const StatedPointsReader>(std::move(stated).value());
 
   auto sentiment_lexicon =
       SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));

@@ -11,6 +11,8 @@
 #include "core/error.h"
 #include "lexicon/lexicon.h"
 #include "score/policy.h"
+#include "score/recap.h"
+#include "score/stated.h"
 #include "sentiment/vader.h"
 
 namespace conduct {
@@ -46,6 +48,8 @@ struct Resources {
   std::shared_ptr<const SentimentScorer> sentiment;
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
+  std::shared_ptr<const RecapMarker> recap;
+  std::shared_ptr<const StatedPointsReader> stated;
   /// Which model scores become findings (empty when the model is off).
   ModelFindingPolicy model_findings;
   std::string lexicon_version;

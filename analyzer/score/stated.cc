@@ -4,41 +4,49 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
 #include <string>
 
+#include "lexicon/phrase.h"
 #include "score/number_words.h"
 
 namespace conduct {
-namespace {
+// Named, not anonymous: StatedPointsReader::Patterns holds them.
+namespace stated_internal {
 
 enum class StatedKind { balance, adjustment };
 // How the value's sign is found: from the stated sign ("negative 17",
 // "-20", "minus two"), or fixed by a verb ("deduct 3" is always -3).
 enum class SignFrom { stated, always_negative };
 
-// Every pattern has the same three capturing groups: 1 the evidence quoted,
-// 2 the sign (may be empty), 3 the magnitude.
-struct StatedPattern {
-  StatedKind kind;
-  SignFrom sign_from;
-  bool needs_sign_or_points;  // a bare "at 5" is not a score
-  std::unique_ptr<RE2> re;
-};
+}  // namespace stated_internal
+namespace {
 
+using stated_internal::SignFrom;
+using stated_internal::StatedKind;
+
+// Every pattern quotes its evidence in the group `evidence`; the number in
+// `number`, its stated sign in `minus` or `plus` (either may be empty), and
+// "points" in `points` (may be empty).
+// <N>: a number with an optional sign; <S>: a number with a sign (a bare
+// "minus two" is an adjustment); <P>: "points". {name} names a list.
 std::string expand_stated_pattern(std::string_view pattern) {
-  static constexpr std::string_view kSign = R"(((?:negative|minus|plus|positive)\s+|[-+]|−|–)?)";
-  static constexpr std::string_view kPoints = R"((?:\s+(?:points?|pts?\b\.?)))";
+  static constexpr std::string_view kSign =
+      R"((?:(?P<minus>(?:{stated_minus_words})\s+|-|−|–)|(?P<plus>(?:{stated_plus_words})\s+|\+))?)";
+  static constexpr std::string_view kRequiredSign =
+      R"((?:(?P<minus>(?:{stated_bare_minus})\s+|-|−|–)|(?P<plus>(?:{stated_bare_plus})\s+|\+)))";
+  static constexpr std::string_view kPoints =
+      R"((?P<points>\s+(?:(?:{stated_points})\b|(?:{stated_point_abbreviations})\b\.?)))";
   std::string out = "(?i)";
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern.substr(i, 3) == "{N}") {
-      out += kSign;
-      out += "(";
+    const std::string_view marker = pattern.substr(i, 3);
+    if (marker == "<N>" || marker == "<S>") {
+      out += marker == "<N>" ? kSign : kRequiredSign;
+      out += "(?P<number>";
       out += kNumberPattern;
       out += R"()\b)";
       i += 2;
-    } else if (pattern.substr(i, 3) == "{P}") {
+    } else if (marker == "<P>") {
       out += kPoints;
       i += 2;
     } else {
@@ -48,47 +56,35 @@ std::string expand_stated_pattern(std::string_view pattern) {
   return out;
 }
 
-// Compiled once and never modified: shared read-only by every thread.
-const std::vector<StatedPattern>& stated_patterns() {
-  static const std::vector<StatedPattern> patterns = [] {
-    struct Source {
-      StatedKind kind;
-      SignFrom sign_from;
-      bool needs_sign_or_points;
-      std::string_view pattern;
-    };
-    const std::array<Source, 7> sources = {{
-        // "is now at negative 17 points", "puts them at -20", "they're at -20"
-        {StatedKind::balance, SignFrom::stated, true,
-         R"(\b(?:now|is|are|was|were|'re|’re|'s|’s|stands?|stood|sits?|puts?|putting|brings?|brought|bringing|leaves?|leaving|left|them|him|her|it|us)\s+(?:now\s+|currently\s+|still\s+|already\s+)?at\s+({N}{P}?))"},
-        // "down to negative 20 points", "dropped to -5"
-        {StatedKind::balance, SignFrom::stated, true,
-         R"(\b(?:down|up|drops?|dropped|falls?|fell|goes|went|climbs?|climbed|rises|rose)\s+to\s+({N}{P}?))"},
-        // "score: +5", "running total is -12 points", "balance now at minus 3"
-        {StatedKind::balance, SignFrom::stated, true,
-         R"(\b(?:score|tally|balance|running total|total)(?:\s*[:=]|\s+(?:is|was|now|stands|sits|at|of))+\s*({N}{P}?))"},
-        // "deduct 3 points", "take away another two points", "dock them 5 points"
-        {StatedKind::adjustment, SignFrom::always_negative, false,
-         R"(\b((?:deduct(?:ed|ing|s)?|subtract(?:ed|ing|s)?|(?:take|takes|taking|took)\s+(?:away|off)|knock(?:ed|ing|s)?\s+off|dock(?:ed|ing|s)?|remov(?:e|ed|es|ing)|los(?:e|es|ing)|lost)\s+(?:(?:them|him|her|it|another|an\s+additional|a\s+further)\s+)?{N}(?:\s+more)?{P}))"},
-        // "3 points off", "two points deducted"
-        {StatedKind::adjustment, SignFrom::always_negative, false,
-         R"(\b({N}(?:\s+more)?{P}\s+(?:off|deducted|docked|subtracted|taken\s+away|taken\s+off|lost)))"},
-        // "I'll give them 5 points", "add two points", "T-Mobile earns 3 points"
-        {StatedKind::adjustment, SignFrom::stated, false,
-         R"(\b((?:giv(?:e|es|ing)|gave|add(?:ed|ing|s)?|award(?:ed|ing|s)?|earn(?:ed|ing|s)?|gain(?:ed|ing|s)?|gets?|got|deserv(?:e|es|ed)|restor(?:e|ed|es|ing))\s+(?:(?:them|him|her|it|back|another|an\s+extra|[a-z][a-z\-]*)\s+){0,2}?{N}(?:\s+(?:more|extra|bonus))?{P}))"},
-        // "minus two", "plus 1 point", "-3 points for the hold"
-        {StatedKind::adjustment, SignFrom::stated, false,
-         R"((?:^|[\s(:;,])((?:(minus|plus)\s+|([-+]|−|–)){N}{P}?))"},
-    }};
-    std::vector<StatedPattern> out;
-    for (const auto& source : sources) {
-      out.push_back({source.kind, source.sign_from, source.needs_sign_or_points,
-                     std::make_unique<RE2>(expand_stated_pattern(source.pattern))});
-    }
-    return out;
-  }();
-  return patterns;
-}
+struct PatternSource {
+  StatedKind kind;
+  SignFrom sign_from;
+  bool needs_sign_or_points;
+  std::string_view pattern;
+};
+
+constexpr std::array<PatternSource, 7> kPatternSources = {{
+    // "is now at negative 17 points", "puts them at -20", "they're at -20"
+    {StatedKind::balance, SignFrom::stated, true,
+     R"(\b(?:{stated_balance_frames})\s+(?:(?:{stated_balance_adverbs})\s+)?at\s+(?P<evidence><N><P>?))"},
+    // "down to negative 20 points", "dropped to -5"
+    {StatedKind::balance, SignFrom::stated, true,
+     R"(\b(?:{stated_move_verbs})\s+to\s+(?P<evidence><N><P>?))"},
+    // "score: +5", "running total is -12 points", "balance now at minus 3"
+    {StatedKind::balance, SignFrom::stated, true,
+     R"(\b(?:{stated_total_nouns})(?:\s*[:=]|\s+(?:{stated_total_links}))+\s*(?P<evidence><N><P>?))"},
+    // "deduct 3 points", "take away another two points", "dock them 5 points"
+    {StatedKind::adjustment, SignFrom::always_negative, false,
+     R"(\b(?P<evidence>(?:{stated_deduct_verbs})\s+(?:(?:{stated_deduct_objects})\s+)?<N>(?:\s+more)?<P>))"},
+    // "3 points off", "two points deducted"
+    {StatedKind::adjustment, SignFrom::always_negative, false,
+     R"(\b(?P<evidence><N>(?:\s+more)?<P>\s+(?:{stated_deducted_words})))"},
+    // "I'll give them 5 points", "add two points", "T-Mobile earns 3 points"
+    {StatedKind::adjustment, SignFrom::stated, false,
+     R"(\b(?P<evidence>(?:{stated_award_verbs})\s+(?:(?:them|him|her|it|back|another|an\s+extra|[a-z][a-z\-]*)\s+){0,2}?<N>(?:\s+(?:{stated_award_extras}))?<P>))"},
+    // "minus two", "plus 1 point", "-3 points for the hold"
+    {StatedKind::adjustment, SignFrom::stated, false, R"((?:^|[\s(:;,])(?P<evidence><S><P>?))"},
+}};
 
 struct Candidate {
   StatedKind kind;
@@ -97,48 +93,137 @@ struct Candidate {
   std::size_t end;
 };
 
-bool is_negative_sign(std::string_view sign) {
-  return !sign.empty() && (sign[0] == '-' || sign[0] == 'n' || sign[0] == 'N' || sign[0] == 'm' ||
-                           sign[0] == 'M' || sign.substr(0, 3) == "−" || sign.substr(0, 3) == "–");
+}  // namespace
+
+PhraseLists stated_lists(const PhraseLists& overrides) {
+  PhraseLists lists;
+  lists.words = {
+      {"stated_minus_words", {"negative", "minus"}},
+      {"stated_plus_words", {"positive", "plus"}},
+      {"stated_bare_minus", {"minus"}},
+      {"stated_bare_plus", {"plus"}},
+      {"stated_points", {"points", "point"}},
+      {"stated_point_abbreviations", {"pts", "pt"}},
+      {"stated_balance_frames",
+       {"now",     "is",     "are",   "was",     "were",     "'re",    "'s",
+        "stands",  "stand",  "stood", "sits",    "sit",      "puts",   "put",
+        "putting", "brings", "bring", "brought", "bringing", "leaves", "leave",
+        "leaving", "left",   "them",  "him",     "her",      "it",     "us"}},
+      {"stated_balance_adverbs", {"now", "currently", "still", "already"}},
+      {"stated_move_verbs",
+       {"down", "up", "drops", "drop", "dropped", "falls", "fall", "fell", "goes", "went", "climbs",
+        "climb", "climbed", "rises", "rose"}},
+      {"stated_total_nouns", {"score", "tally", "balance", "running total", "total"}},
+      {"stated_total_links", {"is", "was", "now", "stands", "sits", "at", "of"}},
+      {"stated_deduct_verbs",
+       {"deduct",       "deducted",   "deducting",  "deducts",    "subtract",    "subtracted",
+        "subtracting",  "subtracts",  "take away",  "takes away", "taking away", "took away",
+        "take off",     "takes off",  "taking off", "took off",   "knock off",   "knocked off",
+        "knocking off", "knocks off", "dock",       "docked",     "docking",     "docks",
+        "remove",       "removed",    "removes",    "removing",   "lose",        "loses",
+        "losing",       "lost"}},
+      {"stated_deduct_objects",
+       {"them", "him", "her", "it", "another", "an additional", "a further"}},
+      {"stated_deducted_words",
+       {"off", "deducted", "docked", "subtracted", "taken away", "taken off", "lost"}},
+      {"stated_award_verbs",
+       {"give",     "gives",    "giving",  "gave",     "add",      "added",
+        "adding",   "adds",     "award",   "awarded",  "awarding", "awards",
+        "earn",     "earned",   "earning", "earns",    "gain",     "gained",
+        "gaining",  "gains",    "get",     "gets",     "got",      "deserve",
+        "deserves", "deserved", "restore", "restored", "restores", "restoring"}},
+      {"stated_award_extras", {"more", "extra", "bonus"}},
+  };
+  for (auto& [name, words] : lists.words) {
+    if (const auto it = overrides.words.find(name); it != overrides.words.end()) {
+      words = it->second;
+    }
+  }
+  return lists;
 }
 
-// True when the quoted words end in "point(s)" or "pt(s)" (the {P} group).
-bool mentions_points(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower.find(" point") != std::string::npos || lower.find(" pt") != std::string::npos;
+// Compiled once per reader, never modified: shared read-only by every thread.
+struct StatedPointsReader::Patterns {
+  struct Pattern {
+    stated_internal::StatedKind kind;
+    stated_internal::SignFrom sign_from;
+    bool needs_sign_or_points;  // a bare "at 5" is not a score
+    std::unique_ptr<RE2> re;
+    // Group numbers of evidence, minus, plus, number, points.
+    int evidence = 0, minus = 0, plus = 0, number = 0, points = 0;
+  };
+  std::vector<Pattern> patterns;
+};
+
+Result<StatedPointsReader> StatedPointsReader::from_lists(const PhraseLists& lists) {
+  const PhraseLists words = stated_lists(lists);
+  auto compiled = std::make_unique<Patterns>();
+  for (const PatternSource& source : kPatternSources) {
+    std::string error;
+    const std::string pattern =
+        expand_list_references(expand_stated_pattern(source.pattern), words, &error);
+    if (pattern.empty()) {
+      return Error{ErrorCode::lexicon_bad_pattern, "stated points: " + error, "", 0};
+    }
+    Patterns::Pattern compiled_pattern{source.kind, source.sign_from, source.needs_sign_or_points,
+                                       std::make_unique<RE2>(pattern)};
+    const RE2& re = *compiled_pattern.re;
+    if (!re.ok()) {
+      return Error{ErrorCode::lexicon_bad_pattern,
+                   "stated points pattern over the stated_ lists: " + re.error(), "", 0};
+    }
+    const auto& groups = re.NamedCapturingGroups();
+    const auto group = [&groups](const char* name) {
+      const auto it = groups.find(name);
+      return it == groups.end() ? 0 : it->second;
+    };
+    compiled_pattern.evidence = group("evidence");
+    compiled_pattern.minus = group("minus");
+    compiled_pattern.plus = group("plus");
+    compiled_pattern.number = group("number");
+    compiled_pattern.points = group("points");
+    compiled->patterns.push_back(std::move(compiled_pattern));
+  }
+  return StatedPointsReader(std::move(compiled));
 }
+
+StatedPointsReader::StatedPointsReader() : StatedPointsReader(std::move(from_lists({}).value())) {}
+StatedPointsReader::StatedPointsReader(std::unique_ptr<const Patterns> patterns)
+    : patterns_(std::move(patterns)) {}
+StatedPointsReader::StatedPointsReader(StatedPointsReader&&) noexcept = default;
+StatedPointsReader& StatedPointsReader::operator=(StatedPointsReader&&) noexcept = default;
+StatedPointsReader::~StatedPointsReader() = default;
+
+namespace {
 
 // All stated values of one sentence: balances first (a balance's number is not
 // also an adjustment), then adjustments that do not overlap anything taken.
-std::vector<Candidate> find_in_sentence(std::string_view text) {
+template <typename PatternList>
+std::vector<Candidate> find_in_sentence(std::string_view text, const PatternList& patterns) {
   std::vector<Candidate> taken;
-  for (const auto& pattern : stated_patterns()) {
+  for (const auto& pattern : patterns) {
     const RE2& re = *pattern.re;
     const int groups = re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups) + 1);
+    const auto group = [&match](int g) {
+      return g > 0 ? std::string_view(match[static_cast<std::size_t>(g)].data(),
+                                      match[static_cast<std::size_t>(g)].size())
+                   : std::string_view();
+    };
     std::size_t position = 0;
     while (position <= text.size() &&
            re.Match(text, position, text.size(), RE2::UNANCHORED, match.data(), groups + 1)) {
       const std::size_t match_end = static_cast<std::size_t>(match[0].end() - text.data());
       position = std::max(match_end, position + 1);
-      const re2::StringPiece evidence = match[1];
-      // The last two groups are always sign and magnitude; the minus/plus rule
-      // has a word sign and a symbol sign, either may be set.
-      std::string_view sign;
-      for (int g = 2; g < groups; ++g) {
-        if (!match[g].empty()) sign = std::string_view(match[g].data(), match[g].size());
-      }
-      const auto magnitude =
-          parse_number(std::string_view(match[groups].data(), match[groups].size()));
+      const std::string_view evidence = group(pattern.evidence);
+      const auto magnitude = parse_number(group(pattern.number));
       if (!magnitude || evidence.empty()) continue;
-      const std::string_view quoted(evidence.data(), evidence.size());
-      if (pattern.needs_sign_or_points && sign.empty() && !mentions_points(quoted)) {
+      const bool minus = !group(pattern.minus).empty();
+      const bool signed_value = minus || !group(pattern.plus).empty();
+      if (pattern.needs_sign_or_points && !signed_value && group(pattern.points).empty()) {
         continue;
       }
-      const bool negative =
-          pattern.sign_from == SignFrom::always_negative || is_negative_sign(sign);
+      const bool negative = pattern.sign_from == SignFrom::always_negative || minus;
       const std::size_t begin = static_cast<std::size_t>(evidence.data() - text.data());
       const Candidate candidate{pattern.kind, negative ? -*magnitude : *magnitude, begin,
                                 begin + evidence.size()};
@@ -177,10 +262,11 @@ Evidence evidence_of(const Sentence& sentence, const Document& document, std::si
 
 }  // namespace
 
-StatedPoints read_stated_points(const std::vector<Sentence>& sentences, const Document& document) {
+StatedPoints StatedPointsReader::read(const std::vector<Sentence>& sentences,
+                                      const Document& document) const {
   StatedPoints stated;
   for (const Sentence& sentence : sentences) {
-    for (const Candidate& candidate : find_in_sentence(sentence.text)) {
+    for (const Candidate& candidate : find_in_sentence(sentence.text, patterns_->patterns)) {
       StatedValue value{candidate.value,
                         evidence_of(sentence, document, candidate.begin, candidate.end)};
       auto& list = candidate.kind == StatedKind::balance ? stated.balances : stated.adjustments;

@@ -11,7 +11,7 @@ namespace {
 using testing::NotesFixture;
 
 std::vector<std::size_t> recap_indices(const NotesFixture& notes) {
-  const auto recap = mark_recaps(notes.sentences);
+  const auto recap = RecapMarker().mark(notes.sentences);
   EXPECT_EQ(recap.size(), notes.sentences.size());
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < recap.size(); ++i) {
@@ -35,7 +35,7 @@ TEST(RecapTest, SeedRoundThreeParagraphIsRecap) {
                                                             round_three + 1, round_three + 2}));
   EXPECT_NE(notes.sentences[round_three + 1].text.find("script"), std::string_view::npos);
   // This round's voice mail and the unanswered days are not recaps.
-  const auto recap = mark_recaps(notes.sentences);
+  const auto recap = RecapMarker().mark(notes.sentences);
   EXPECT_FALSE(recap[notes.find("voice mail.")]);
   EXPECT_FALSE(recap[notes.find("After three days")]);
   EXPECT_FALSE(recap[notes.find("(see round three)")]);
@@ -70,9 +70,36 @@ TEST(RecapTest, TriggersAndNonTriggers) {
   for (const auto& [text, expected] : cases) {
     const NotesFixture notes(text);
     ASSERT_EQ(notes.sentences.size(), 1u) << text;
-    EXPECT_EQ(mark_recaps(notes.sentences)[0], expected) << text;
+    EXPECT_EQ(RecapMarker().mark(notes.sentences)[0], expected) << text;
   }
-  EXPECT_TRUE(mark_recaps({}).empty());
+  EXPECT_TRUE(RecapMarker().mark({}).empty());
+}
+
+TEST(RecapTest, ListsFromTheFolderReplaceTheBuiltInWords) {
+  // A French-speaking team's words for "previously" and "now"; the lists it
+  // does not name keep their built-in words.
+  PhraseLists lists;
+  lists.words["recap_instalments"] = {"episode", "épisode"};
+  lists.words["recap_present"] = {"maintenant"};
+  const auto marker = RecapMarker::from_lists(lists);
+  ASSERT_TRUE(marker.ok()) << marker.error().message;
+  const NotesFixture notes(
+      "In my last épisode the clerk lost my forms. She blamed me. Maintenant they call daily.");
+  const auto recap = marker.value().mark(notes.sentences);
+  EXPECT_EQ(recap, (std::vector<bool>{true, true, false}));
+  // "post" is no longer an instalment with these words.
+  EXPECT_FALSE(marker.value().mark(NotesFixture("In my last post they lied.").sentences)[0]);
+  EXPECT_EQ(recap_lists(lists).words.at("recap_earlier"), recap_lists().words.at("recap_earlier"));
+}
+
+TEST(RecapTest, AnEmptyListIsAnError) {
+  PhraseLists lists;
+  lists.words["recap_present"] = {};
+  const auto marker = RecapMarker::from_lists(lists);
+  ASSERT_FALSE(marker.ok());
+  EXPECT_EQ(marker.error().code, ErrorCode::lexicon_bad_pattern);
+  EXPECT_NE(marker.error().message.find("recap_present"), std::string::npos)
+      << marker.error().message;
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ Json result_record() {
   const auto adjustments = suggest_adjustments(findings, policy);
   record["adjustments"] = adjustments_to_json(adjustments, CategoryTable());
   record["points"] = total_points(adjustments);
-  record["stated"] = stated_to_json(read_stated_points(notes.sentences, notes.document));
+  record["stated"] = stated_to_json(StatedPointsReader().read(notes.sentences, notes.document));
   record["versions"] =
       Json{{"conduct", "0.1.0"}, {"lexicons", "abc"}, {"model", "def"}, {"policy", "123"}};
   return record;

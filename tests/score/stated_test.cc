@@ -41,7 +41,7 @@ TEST(StatedPointsTest, SeedNotesStateTwoBalancesAndOneDeduction) {
   CONDUCT_REQUIRE_SHARED();
   const std::string path = testing::shared_dir() / "samples" / "notes" / "round-four.txt";
   const NotesFixture notes(testing::read_file(path));
-  const StatedPoints stated = read_stated_points(notes.sentences, notes.document);
+  const StatedPoints stated = StatedPointsReader().read(notes.sentences, notes.document);
   EXPECT_EQ(values(stated.balances), (std::vector<int>{-17, -20}));
   EXPECT_EQ(values(stated.adjustments), std::vector<int>{-3});
   EXPECT_EQ(texts(stated.balances),
@@ -73,7 +73,7 @@ class StatedPhrasingTest : public ::testing::TestWithParam<Phrasing> {};
 TEST_P(StatedPhrasingTest, ReadsExactValues) {
   const Phrasing& phrasing = GetParam();
   const NotesFixture notes(phrasing.text);
-  const StatedPoints stated = read_stated_points(notes.sentences, notes.document);
+  const StatedPoints stated = StatedPointsReader().read(notes.sentences, notes.document);
   EXPECT_EQ(values(stated.balances), phrasing.balances) << phrasing.text;
   EXPECT_EQ(values(stated.adjustments), phrasing.adjustments) << phrasing.text;
   auto all = texts(stated.balances);
@@ -113,7 +113,7 @@ TEST(StatedPointsTest, EvidenceNamesTheTurnSourceAndTimes) {
   notes.document.turns[0].source = "/turns/0/text";
   notes.document.turns[0].begin_ms = 1000;
   notes.document.turns[0].end_ms = 4000;
-  const StatedPoints stated = read_stated_points(notes.sentences, notes.document);
+  const StatedPoints stated = StatedPointsReader().read(notes.sentences, notes.document);
   ASSERT_EQ(stated.balances.size(), 1u);
   EXPECT_EQ(stated.balances[0].evidence.source, "/turns/0/text");
   EXPECT_EQ(stated.balances[0].evidence.begin_ms, 1000);
@@ -127,7 +127,7 @@ TEST(StatedPointsTest, EvidenceNamesTheTurnSourceAndTimes) {
 
 TEST(StatedPointsTest, JsonMergesEvidenceInDocumentOrder) {
   const NotesFixture notes("They were at -3 points.\nI deduct 2 points.\nNow at -5 points.");
-  const auto json = stated_to_json(read_stated_points(notes.sentences, notes.document));
+  const auto json = stated_to_json(StatedPointsReader().read(notes.sentences, notes.document));
   EXPECT_EQ(json["balance"], -5);
   EXPECT_EQ(json["balances"].dump(), "[-3,-5]");
   EXPECT_EQ(json["adjustments"].dump(), "[-2]");
@@ -138,6 +138,19 @@ TEST(StatedPointsTest, JsonMergesEvidenceInDocumentOrder) {
   EXPECT_EQ(json["evidence"][2]["line"], 3);
   EXPECT_EQ(stated_to_json({}).dump(),
             R"({"balance":null,"balances":[],"adjustments":[],"evidence":[]})");
+}
+
+TEST(StatedPointsTest, ListsFromTheFolderReplaceTheBuiltInWords) {
+  PhraseLists lists;
+  lists.words["stated_deduct_verbs"] = {"deduct", "strip"};
+  lists.words["stated_points"] = {"points", "marks"};
+  const auto reader = StatedPointsReader::from_lists(lists);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  const NotesFixture notes("I strip them 4 marks. I dock them 2 points. Score: -6 marks.");
+  const StatedPoints stated = reader.value().read(notes.sentences, notes.document);
+  EXPECT_EQ(values(stated.adjustments), (std::vector<int>{-4}));
+  EXPECT_EQ(texts(stated.adjustments), (std::vector<std::string>{"strip them 4 marks"}));
+  EXPECT_EQ(values(stated.balances), (std::vector<int>{-6}));
 }
 
 }  // namespace
