@@ -21,7 +21,7 @@ ModelFindingPolicy ModelFindingPolicy::make(const Model& model, const ModelFindi
     const auto it = std::find_if(metrics.begin(), metrics.end(),
                                  [&](const auto& m) { return m.first == metric; });
     // A model trained without a validation fold has no such metric.
-    const bool trusted = it == metrics.end() || it->second >= kTrustedValidationPrecision;
+    const bool trusted = it == metrics.end() || it->second >= options.trusted_precision;
     policy.alone_floors.push_back(
         trusted ? static_cast<float>(std::max(options.alone_floor,
                                               model.thresholds()[label] + options.alone_margin))

@@ -26,14 +26,20 @@ namespace conduct {
 /// The knobs of the model-finding policy (command-line flags).
 struct ModelFindingOptions {
   /// A model finding on a sentence where no rule of its category fired needs
-  /// at least this probability besides the model's own threshold: the
-  /// thresholds were chosen on corpus/, and real text is further from it
-  /// than the validation fold (--model-alone-floor).
-  double alone_floor = 0.8;
+  /// at least this probability besides the model's own threshold
+  /// (--model-alone-floor). 0 for the shipped model, whose thresholds were
+  /// chosen on real held-out text (corpus/real dev) for precision; a model
+  /// whose thresholds were chosen on data unlike the text it reads (written
+  /// examples) wants a floor such as 0.8.
+  double alone_floor = 0.0;
   /// ... and at least this much above the label's own threshold
-  /// (--model-alone-margin): the labels the corpus found hard to call have
-  /// high thresholds, and real notes make them harder still.
-  double alone_margin = 0.15;
+  /// (--model-alone-margin; 0 for the shipped model, as above).
+  double alone_margin = 0.0;
+  /// A label whose validation precision at its threshold (recorded in the
+  /// model) stayed below this makes no finding alone; it only corroborates
+  /// rules (--model-trusted-precision). 0.6 is the bar a rule must pass on
+  /// real text to ship.
+  double trusted_precision = 0.6;
   /// Score each clause of a long sentence too, keeping the most probable
   /// (--model-clauses; see classify/clauses.h). Off by default: on fresh
   /// blind notes the clauses added one right finding for nine wrong ones.
@@ -42,10 +48,6 @@ struct ModelFindingOptions {
   /// it too (off with --no-model-pairs).
   bool pairs = true;
 };
-
-/// A label whose validation precision at its threshold stayed below this is
-/// not trusted alone: it only corroborates rules.
-inline constexpr double kTrustedValidationPrecision = 0.85;
 
 /// A model finding with no rule beside it needs a span of at least this many
 /// words: on "No." or "Rang again." one or two features carry the whole
@@ -58,7 +60,7 @@ struct ModelFindingPolicy {
   /// Per label, the least probability of a finding with no rule of its
   /// category beside it: max(alone_floor, threshold + alone_margin); above 1
   /// (never) for a label whose validation precision stayed under
-  /// kTrustedValidationPrecision.
+  /// ModelFindingOptions::trusted_precision.
   std::vector<float> alone_floors;
   /// Per label, its category in the configuration's table (nullopt: a label
   /// of no category the policy knows makes no finding).

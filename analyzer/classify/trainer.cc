@@ -250,18 +250,27 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
 
   const SparseRows rows = build_rows(data, options.features);
 
-  // Seeded split: Fisher-Yates with splitmix64, the first part validates.
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  SplitMix64 rng{options.seed};
-  for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next() % (i + 1)]);
-  std::size_t n_validation = static_cast<std::size_t>(options.validation_fraction * double(n));
-  if (options.validation_fraction > 0)
-    n_validation = std::clamp<std::size_t>(n_validation, 1, n - 1);
-  std::vector<std::size_t> validation(order.begin(),
-                                      order.begin() + static_cast<std::ptrdiff_t>(n_validation));
-  std::vector<std::size_t> training(order.begin() + static_cast<std::ptrdiff_t>(n_validation),
-                                    order.end());
+  std::vector<std::size_t> validation, training;
+  const bool fixed_validation = data.fixed_validation_begin < n;
+  if (fixed_validation) {
+    for (std::size_t i = 0; i < n; ++i) {
+      (i < data.fixed_validation_begin ? training : validation).push_back(i);
+    }
+  } else {
+    // Seeded split: Fisher-Yates with splitmix64, the first part validates.
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    SplitMix64 rng{options.seed};
+    for (std::size_t i = n - 1; i > 0; --i) std::swap(order[i], order[rng.next() % (i + 1)]);
+    std::size_t n_validation = static_cast<std::size_t>(options.validation_fraction * double(n));
+    if (options.validation_fraction > 0)
+      n_validation = std::clamp<std::size_t>(n_validation, 1, n - 1);
+    validation.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n_validation));
+    training.assign(order.begin() + static_cast<std::ptrdiff_t>(n_validation), order.end());
+  }
+  if (training.empty()) {
+    return Error{ErrorCode::no_data, "no training examples besides the validation set", "", 0};
+  }
   std::sort(validation.begin(), validation.end());  // a fixed summation order
   std::sort(training.begin(), training.end());
 
@@ -337,14 +346,15 @@ Result<Model> train(const TrainingData& data, const TrainOptions& options) {
   }
 
   Eigen::VectorXd x = best.x;
-  if (options.refit && !validation.empty()) {
+  const bool refit = options.refit && !validation.empty() && !fixed_validation;
+  if (refit) {
     std::vector<std::size_t> all(n);
     std::iota(all.begin(), all.end(), std::size_t{0});
     LogisticLoss loss(rows, targets, labels, all, best_l2);
     // As many iterations as early stopping found best, on all the data.
     x = fit(loss, {}, options, std::max(1, best.best_iteration)).x;
   }
-  metrics.emplace_back("refit", options.refit && !validation.empty() ? 1.0 : 0.0);
+  metrics.emplace_back("refit", refit ? 1.0 : 0.0);
 
   const std::uint32_t buckets = options.features.buckets();
   Eigen::MatrixXf weights = Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(labels), buckets);

@@ -24,6 +24,11 @@ struct TrainingData {
   std::vector<std::string> labels;  // the label set, in model order
   std::vector<TrainingExample> examples;
   std::vector<TrainingFile> files;  // recorded in the model file
+  /// Examples from this index on are the validation set, given rather than
+  /// drawn (for example the dev split of real text): the L2 strength, the
+  /// iterations and the thresholds are chosen on them, and the model is never
+  /// fitted on them (no refit). The default: a seeded share of all examples.
+  std::size_t fixed_validation_begin = static_cast<std::size_t>(-1);
   /// Lexicon::version() of the lexicons whose hits are features, if any.
   std::string lexicon_version;
 };

@@ -158,6 +158,12 @@ void add_eval_command(CLI::App& app, int& exit_status) {
                    "... and at least this much above the category's own model threshold")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command
+      ->add_option("--model-trusted-precision", options->paths.model_findings.trusted_precision,
+                   "A category whose validation precision in the model stayed below this makes no "
+                   "finding alone")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command->add_flag("--model-clauses,!--no-model-clauses", options->paths.model_findings.clauses,
                     "score long sentences clause by clause too, not only as a whole");
   command->add_flag("!--no-model-pairs", options->paths.model_findings.pairs,

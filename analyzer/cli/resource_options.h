@@ -26,6 +26,12 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
                   "... and at least this much above the category's own model threshold")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command
+      .add_option("--model-trusted-precision", paths.model_findings.trusted_precision,
+                  "A category whose validation precision in the model stayed below this makes no "
+                  "finding alone")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command.add_flag("--model-clauses,!--no-model-clauses", paths.model_findings.clauses,
                    "Score long sentences clause by clause too, not only as a whole");
   command.add_flag("!--no-model-pairs", paths.model_findings.pairs,

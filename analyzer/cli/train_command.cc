@@ -25,6 +25,7 @@ namespace {
 
 struct TrainCommandOptions {
   std::vector<std::string> data;
+  std::vector<std::string> validation_data;
   std::string out;
   std::string features = "words,bigrams";
   std::uint32_t bucket_bits = 20;
@@ -68,17 +69,24 @@ int run_train(const TrainCommandOptions& o) {
   std::vector<std::pair<std::string, std::vector<LabelledRecord>>> files;
   std::vector<LabelledRecord> all;
   TrainingData data;
-  for (const auto& path : o.data) {
-    std::string digest;
-    auto records = read_labelled_file(path, &digest);
-    if (!records) {
-      std::cerr << "conduct train: " << records.error().where_message() << "\n";
-      return kExitUsage;
+  // Training files first, then the validation files: the examples from the
+  // first validation record on are the validation set.
+  std::size_t training_records = 0;
+  for (const auto* paths : {&o.data, &o.validation_data}) {
+    for (const auto& path : *paths) {
+      std::string digest;
+      auto records = read_labelled_file(path, &digest);
+      if (!records) {
+        std::cerr << "conduct train: " << records.error().where_message() << "\n";
+        return kExitUsage;
+      }
+      data.files.push_back({std::filesystem::path(path).filename().string(), digest});
+      all.insert(all.end(), records.value().begin(), records.value().end());
+      files.emplace_back(path, std::move(records).value());
     }
-    data.files.push_back({std::filesystem::path(path).filename().string(), digest});
-    all.insert(all.end(), records.value().begin(), records.value().end());
-    files.emplace_back(path, std::move(records).value());
+    if (paths == &o.data) training_records = all.size();
   }
+  if (!o.validation_data.empty()) data.fixed_validation_begin = training_records;
   data.labels = label_set(all);
   if (resources.lexicon) data.lexicon_version = resources.lexicon_version;
   if (data.labels.empty()) {
@@ -178,6 +186,12 @@ void add_train_command(CLI::App& app, int& exit_status) {
       ->delimiter(',');
   command->add_option("--validation", options->validation, "validation fraction (0 for none)")
       ->capture_default_str();
+  command
+      ->add_option("--validation-data", options->validation_data,
+                   "JSON Lines files that are the validation set instead of a share of --data "
+                   "(l2, iterations and thresholds are chosen on them; the model is never fitted "
+                   "on them)")
+      ->check(CLI::ExistingFile);
   command->add_option("--max-iterations", options->max_iterations, "L-BFGS iterations at most")
       ->capture_default_str();
   command->add_flag("--no-refit", options->no_refit,

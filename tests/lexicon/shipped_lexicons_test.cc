@@ -126,14 +126,6 @@ TEST_F(RoundFour, ScriptedEscalationIsScripted) {
   EXPECT_EQ(scripted[0].evidence.line, 5u);
 }
 
-TEST_F(RoundFour, LessThanProfessionalIsUnprofessional) {
-  const auto unprofessional = within(Category::unprofessional, "less than professional");
-  ASSERT_EQ(unprofessional.size(), 1u);
-  EXPECT_EQ(unprofessional[0].evidence.text, "less than professional");
-  EXPECT_EQ(unprofessional[0].evidence.start, range_of("less than professional").first);
-  EXPECT_EQ(unprofessional[0].evidence.end, range_of("less than professional").second);
-}
-
 TEST_F(RoundFour, NoPositiveFindingsInAComplaint) {
   for (const Finding& finding : findings_) {
     EXPECT_NE(finding.category, Category::empathy) << finding.evidence.text;
