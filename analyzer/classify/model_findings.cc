@@ -14,7 +14,9 @@ ModelFindingPolicy ModelFindingPolicy::make(const Model& model, const ModelFindi
   policy.pairs = options.pairs;
   const auto& metrics = model.header().metrics;
   for (const std::string& label : model.labels()) {
-    policy.label_categories.push_back(categories.parse(label));
+    const auto category = categories.parse(label);
+    policy.label_categories.push_back(category);
+    policy.misconduct.push_back(category && categories.sign(*category) < 0);
   }
   for (std::size_t label = 0; label < model.labels().size(); ++label) {
     const std::string metric = "val." + model.labels()[label] + ".precision";
@@ -44,13 +46,15 @@ std::vector<FeatureContribution> ModelFindings::explain(std::string_view text, B
 
 void ModelFindings::add_sentence(std::span<const Sentence> sentences, std::size_t s,
                                  const std::string& speaker, double compound, bool narrated,
-                                 std::span<const CategoryHit> hits, std::vector<Finding>& findings,
-                                 Trace* trace) {
+                                 Actor actor, std::span<const CategoryHit> hits,
+                                 std::vector<Finding>& findings, Trace* trace) {
+  actor_ = actor;
   add_single(sentences, s, speaker, compound, hits, findings, trace);
   if (!policy_.pairs || !narrated) return;
   if (s > 0 && sentences[s - 1].turn == sentences[s].turn) {
     add_pair(sentences, s, speaker, hits, findings, trace);
   }
+  previous_actor_ = actor;
   previous_best_ = scores_.best;
   previous_hits_.assign(hits.begin(), hits.end());
   // The next sentence's tokenize_features clears what it is given.
@@ -101,6 +105,10 @@ void ModelFindings::add_single(std::span<const Sentence> sentences, std::size_t 
     }
     if (probability < policy_.alone_floors[label]) {
       if (decision) decision->outcome = ModelOutcome::below_floor;
+      continue;
+    }
+    if (actor_ == Actor::customer && policy_.misconduct[label]) {
+      if (decision) decision->outcome = ModelOutcome::customers_own;
       continue;
     }
     if (words_in(text, scores_.tokens, scores_.best_span[label]) < kModelAloneMinWords) {
@@ -155,10 +163,13 @@ void ModelFindings::add_pair(std::span<const Sentence> sentences, std::size_t se
   for (const std::size_t label : gained_) {
     const float probability = pair_scores_.best[label];
     const auto category = policy_.label_categories[label];
+    const bool customers_own = policy_.misconduct[label] &&
+                               (actor_ == Actor::customer || previous_actor_ == Actor::customer);
     const ModelOutcome outcome = !category || settled_[label] ? ModelOutcome::already_found
                                  : probability < policy_.alone_floors[label]
                                      ? ModelOutcome::below_floor
-                                     : ModelOutcome::finding;
+                                 : customers_own ? ModelOutcome::customers_own
+                                                 : ModelOutcome::finding;
     if (trace) {
       ModelDecision d;
       d.sentence = second;

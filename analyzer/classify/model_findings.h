@@ -65,6 +65,10 @@ struct ModelFindingPolicy {
   /// Per label, its category in the configuration's table (nullopt: a label
   /// of no category the policy knows makes no finding).
   std::vector<std::optional<Category>> label_categories;
+  /// Per label, whether its category is misconduct (a negative sign): such a
+  /// finding of the model alone is never made on a sentence that tells the
+  /// customer's own conduct.
+  std::vector<std::uint8_t> misconduct;
   bool clauses = false;
   bool pairs = true;
 
@@ -85,9 +89,12 @@ class ModelFindings {
   /// findings of the same sentence: merged into one of its category, or
   /// alone. When `narrated` (notes, a customer turn: where a story is told)
   /// and the sentence before is of the same turn, also reads the two
-  /// together. Records each label of interest in `trace` when given.
+  /// together. `actor` is who acts in the sentence (lexicon/attribution.h):
+  /// where it is the customer, misconduct the model finds alone is the
+  /// customer's own and makes no finding. Records each label of interest in
+  /// `trace` when given.
   void add_sentence(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
-                    double compound, bool narrated, std::span<const CategoryHit> hits,
+                    double compound, bool narrated, Actor actor, std::span<const CategoryHit> hits,
                     std::vector<Finding>& findings, Trace* trace);
 
  private:
@@ -108,6 +115,8 @@ class ModelFindings {
   std::vector<float> previous_best_;        // the previous sentence's best, alone
   TokenizedText previous_tokens_;           // its tokens, hashed once
   std::vector<CategoryHit> previous_hits_;  // its rule hits
+  Actor actor_ = Actor::company;            // who acts in the sentence being read
+  Actor previous_actor_ = Actor::company;   // ... and in the one before it
   std::vector<CategoryHit> pair_hits_;      // both, in pair coordinates
   std::vector<char> settled_;               // per label: a finding is already there
   std::vector<std::size_t> gained_;

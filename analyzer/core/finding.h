@@ -111,8 +111,19 @@ struct EvidenceSpan {
 };
 
 /// One observation of conduct.
+/// Who acts in what a finding tells (see lexicon/attribution.h).
+enum class Actor : std::uint8_t {
+  agent,     // an agent's own words and acts, in an agent turn
+  company,   // the company's side, as the customer tells it (notes, customer turns)
+  customer,  // the customer's own conduct or intent (churn_risk)
+};
+std::string_view to_string(Actor actor);
+
 struct Finding {
   Category category = Category::scripted;
+  /// Whose conduct it is: the agent (agent turns), the company (told by the
+  /// customer), or the customer (churn_risk).
+  Actor actor = Actor::company;
   /// Where it came from: "rule:<id>" and/or "model:<category>". The first is
   /// the primary source; several when rule and model agree on a sentence.
   std::vector<std::string> sources;

@@ -40,6 +40,18 @@ std::string_view to_string(Role role) {
   return "unknown";
 }
 
+std::string_view to_string(Actor actor) {
+  switch (actor) {
+    case Actor::agent:
+      return "agent";
+    case Actor::customer:
+      return "customer";
+    case Actor::company:
+      break;
+  }
+  return "company";
+}
+
 std::string_view to_string(Category category) {
   const auto index = static_cast<std::size_t>(category);
   return index < kCategoryNames.size() ? kCategoryNames[index] : "custom";
@@ -126,6 +138,8 @@ std::string_view to_string(ModelOutcome outcome) {
       return "below_model_alone_floor";
     case ModelOutcome::too_short:
       return "too_short";
+    case ModelOutcome::customers_own:
+      return "customers_own";
     case ModelOutcome::already_found:
       break;
   }

@@ -66,6 +66,7 @@ enum class ModelOutcome {
   below_floor,      // past the threshold, alone, but under the model-alone floor
   too_short,        // alone, on a span of too few words
   already_found,    // a pair reading of a label already found on either sentence
+  customers_own,    // misconduct in a sentence that tells the customer's own conduct
 };
 std::string_view to_string(ModelOutcome outcome);
 

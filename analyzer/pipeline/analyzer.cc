@@ -54,13 +54,23 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
     rule_findings.add_sentence(sentences, s, turn.speaker, hits, analysis.findings, category_hits,
                                trace);
     if (model_findings) {
+      const Actor actor =
+          resources.attributor->actor_of(sentences[s].normalized_text, {turn.reg, turn.role});
       model_findings->add_sentence(sentences, s, turn.speaker,
-                                   analysis.sentence_sentiment[s].compound, narrated(turn),
+                                   analysis.sentence_sentiment[s].compound, narrated(turn), actor,
                                    category_hits, analysis.findings, trace);
     }
   }
   rule_findings.finish(sentences, analysis.findings, trace);
-  for (Finding& finding : analysis.findings) finding.evidence = evidence_for(analysis, finding.at);
+  for (Finding& finding : analysis.findings) {
+    finding.evidence = evidence_for(analysis, finding.at);
+    // Whose conduct: churn is the customer's intent; the rest is the company
+    // side's, said by the agent in an agent turn or told by the customer.
+    const Turn& turn = analysis.document.turns[sentences[finding.sentence].turn];
+    finding.actor = finding.category == Category::churn_risk                   ? Actor::customer
+                    : turn.reg == Register::speech && turn.role == Role::agent ? Actor::agent
+                                                                               : Actor::company;
+  }
 
   analysis.sentence_is_recap = resources.recap->mark(analysis.sentences);
   for (Finding& finding : analysis.findings) {

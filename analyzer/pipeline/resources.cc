@@ -78,6 +78,13 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
     return error;
   }
   resources.stated = std::make_shared<const StatedPointsReader>(std::move(stated).value());
+  auto attributor = Attributor::from_lists(resources.lexicon->shared_lists());
+  if (!attributor) {
+    Error error = attributor.error();
+    error.file = lists_file;
+    return error;
+  }
+  resources.attributor = std::make_shared<const Attributor>(std::move(attributor).value());
 
   auto sentiment_lexicon =
       SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));

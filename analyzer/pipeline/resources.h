@@ -9,6 +9,7 @@
 #include "classify/model.h"
 #include "classify/model_findings.h"
 #include "core/error.h"
+#include "lexicon/attribution.h"
 #include "lexicon/lexicon.h"
 #include "score/policy.h"
 #include "score/recap.h"
@@ -49,6 +50,7 @@ struct Resources {
   std::shared_ptr<const Model> model;  // null when the model is off
   std::shared_ptr<const Policy> policy;
   std::shared_ptr<const RecapMarker> recap;
+  std::shared_ptr<const Attributor> attributor;
   std::shared_ptr<const StatedPointsReader> stated;
   /// Which model scores become findings (empty when the model is off).
   ModelFindingPolicy model_findings;

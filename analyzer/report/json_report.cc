@@ -139,6 +139,7 @@ Json finding_json(const Finding& finding, const CategoryTable& names) {
   if (finding.sources.size() > 1) out["sources"] = finding.sources;
   out["confidence"] = round_to(finding.confidence, 4);
   out["speaker"] = finding.speaker;
+  out["actor"] = std::string(to_string(finding.actor));
   if (finding.recap) out["recap"] = true;
   out["evidence"] = evidence_json(finding.evidence);
   return out;

@@ -34,7 +34,9 @@ Model sure_model(std::vector<std::pair<std::string, double>> metrics) {
 }
 
 // The categories of the model findings on one plain sentence no rule fires on.
-std::vector<std::string> model_findings(const Model& model) {
+std::vector<std::string> model_findings(
+    const Model& model,
+    const std::string& text = "We walked the dog around the park on Sunday.\n") {
   const auto path = std::filesystem::temp_directory_path() /
                     ("conduct_model_findings_" + std::to_string(::getpid()) + ".model");
   EXPECT_TRUE(model.save(path).ok());
@@ -44,7 +46,6 @@ std::vector<std::string> model_findings(const Model& model) {
   std::filesystem::remove(path);
   EXPECT_TRUE(resources.ok()) << resources.error().where_message();
   if (!resources.ok()) return {};
-  const std::string text = "We walked the dog around the park on Sunday.\n";
   auto document = read_document("notes.txt", text, Format::notes, ReadOptions{});
   EXPECT_TRUE(document.ok());
   std::vector<std::string> categories;
@@ -64,6 +65,17 @@ TEST(ModelFindings, ALabelImpreciseOnItsValidationFoldMakesNoFindingAlone) {
 TEST(ModelFindings, WithoutValidationMetricsEveryLabelMayStandAlone) {
   const auto found = model_findings(sure_model({}));
   EXPECT_EQ(found, (std::vector<std::string>{"unprofessional", "unresponsive"}));
+}
+
+TEST(ModelFindings, MisconductIsNeverFoundAloneInTheCustomersOwnConduct) {
+  // The model is sure of both labels everywhere (no rule fires on these
+  // sentences); where the customer is the one who was furious, neither is the
+  // company's misconduct.
+  const auto model = sure_model({});
+  EXPECT_TRUE(
+      model_findings(model, "I was furious with the agent after an hour of waiting.\n").empty());
+  EXPECT_EQ(model_findings(model, "The agent was furious with me after an hour of waiting.\n"),
+            (std::vector<std::string>{"unprofessional", "unresponsive"}));
 }
 
 }  // namespace

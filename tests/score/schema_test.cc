@@ -45,6 +45,7 @@ Json result_record() {
       {"sources", {"rule:unresponsive.no_callback", "model:unresponsive"}},
       {"confidence", 0.9},
       {"speaker", "author"},
+      {"actor", "company"},
       {"evidence", {{"text", "Nobody called back."}, {"start", 0}, {"end", 19}, {"line", 1}}}}});
   const auto adjustments = suggest_adjustments(findings, policy);
   record["adjustments"] = adjustments_to_json(adjustments, CategoryTable());
@@ -128,6 +129,7 @@ TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
   bad_category["findings"][0]["category"] = "Rude!";
   Json bad_points = result_record();
   bad_points["adjustments"][0]["points"] = -2.5;
+  bad_points["findings"][0]["actor"] = "the rep";
   Json missing_stated = result_record();
   missing_stated.erase("stated");
   const Json bad_error{{"schema", "conduct/1"},
@@ -144,6 +146,8 @@ TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
       << out;
   EXPECT_NE(out.find(":3: record 3: /adjustments/0/points: -2.5 is not of type 'integer'"),
             std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":3: record 3: /findings/0/actor: 'the rep' is not one of"), std::string::npos)
       << out;
   EXPECT_NE(out.find(":4: record 4: /: 'stated' is a required property"), std::string::npos) << out;
   EXPECT_NE(out.find(":5: record 5: /error/code: 'Bad Code' is not one of"), std::string::npos)

@@ -1,0 +1,54 @@
+#include "lexicon/attribution.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+namespace conduct {
+
+// First-person subject, a few adverbs, then the act. Checked on corpus/real
+// train: the model's findings of misconduct on such sentences were the
+// customer's own hang-ups and anger.
+const std::string_view kCustomerOwnConduct =
+    R"(\b(?:i|we)\s+(?:(?:just|then|finally|eventually|also|even|actually|immediately|simply|)"
+    R"(had\s+to|have\s+to|had|did|ended\s+up)\s+)*(?:hung|hang|hanging)\s+up\b)"
+    R"(|\b(?:i|we)\s+(?:(?:just|then|finally|eventually|also|even|actually)\s+)?)"
+    R"((?:yelled|shouted|screamed|cursed|swore|lost\s+my\s+temper|raised\s+my\s+voice|)"
+    R"(used\s+(?:some\s+)?(?:abusive|foul|bad|strong)\s+language)\b)"
+    R"(|\b(?:i|we)\s+(?:was|were|became|got|am|are|get)\s+(?:(?:very|really|so|extremely|)"
+    R"(highly|a\s+bit|a\s+little|quite|pretty)\s+)?(?:rude|angry|agitated|irate|upset|frustrated|)"
+    R"(mad|furious|heated|abusive|annoyed|short\s+with)\b)"
+    R"(|\b(?:i|we)\s+(?:(?:just|then|also|politely)\s+)?(?:refused|declined)\b)"
+    R"(|\b(?:i|we)\s+(?:(?:just|then|finally|eventually)\s+)?(?:disconnected|disconnect|ended)\s+the\s+call\b)";
+
+Result<Attributor> Attributor::from_lists(const PhraseLists& lists) {
+  std::string pattern(kCustomerOwnConduct);
+  if (const auto it = lists.patterns.find("customer_own_conduct"); it != lists.patterns.end()) {
+    pattern = it->second;
+  }
+  std::string error;
+  const std::string expanded = expand_list_references(pattern, lists, &error);
+  if (expanded.empty()) {
+    return Error{ErrorCode::lexicon_bad_pattern, "customer_own_conduct: " + error, "", 0};
+  }
+  auto regex = std::make_unique<const RE2>(expanded);
+  if (!regex->ok()) {
+    return Error{ErrorCode::lexicon_bad_pattern,
+                 "customer_own_conduct: bad regular expression: " + regex->error(), "", 0};
+  }
+  return Attributor(std::move(regex));
+}
+
+Attributor::Attributor() : Attributor(std::move(from_lists({}).value())) {}
+Attributor::Attributor(std::unique_ptr<const RE2> customer_own)
+    : customer_own_(std::move(customer_own)) {}
+Attributor::Attributor(Attributor&&) noexcept = default;
+Attributor& Attributor::operator=(Attributor&&) noexcept = default;
+Attributor::~Attributor() = default;
+
+Actor Attributor::actor_of(std::string_view sentence, const MatchContext& context) const {
+  if (context.reg == Register::speech && context.role == Role::agent) return Actor::agent;
+  return RE2::PartialMatch(sentence, *customer_own_) ? Actor::customer : Actor::company;
+}
+
+}  // namespace conduct
