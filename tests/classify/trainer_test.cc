@@ -86,5 +86,41 @@ TEST(Trainer, RefusesEmptyDataAndBadLabels) {
   EXPECT_EQ(no_l2.error().code, ErrorCode::bad_options);
 }
 
+TEST(Trainer, AGivenValidationSetChoosesButIsNeverFittedOn) {
+  // The last examples are the validation set (as --validation-data gives
+  // them): metrics are theirs, and no refit takes them in.
+  TrainingData data = synthetic_data();
+  const std::size_t training = data.examples.size();
+  TrainingData with_validation = data;
+  with_validation.fixed_validation_begin = training;
+  // A validation example whose words the training data never labels: had it
+  // been fitted on, "zebra" would lean towards "rude".
+  for (int i = 0; i < 6; ++i) {
+    with_validation.examples.push_back({"zebra crossing zebra", {}, {0}});
+    with_validation.examples.push_back({"the bill arrived today", {}, {}});
+  }
+  auto trained = train(with_validation, small_options());
+  ASSERT_TRUE(trained.ok()) << trained.error().message;
+  double examples = 0, validation = 0, refit = -1;
+  for (const auto& [name, value] : trained.value().header().metrics) {
+    if (name == "examples") examples = value;
+    if (name == "validation_examples") validation = value;
+    if (name == "refit") refit = value;
+  }
+  EXPECT_EQ(examples, double(training + 12));
+  EXPECT_EQ(validation, 12.0);
+  EXPECT_EQ(refit, 0.0);
+  std::vector<float> zebra, unseen;
+  trained.value().predict("zebra crossing zebra", {}, zebra);
+  trained.value().predict("quokka walrus quokka", {}, unseen);
+  // Never fitted on: "zebra crossing" scores as words no example holds.
+  EXPECT_NEAR(zebra[0], unseen[0], 1e-3f);
+
+  // Only validation examples: nothing to fit.
+  TrainingData only_validation = data;
+  only_validation.fixed_validation_begin = 0;
+  EXPECT_FALSE(train(only_validation, small_options()).ok());
+}
+
 }  // namespace
 }  // namespace conduct
