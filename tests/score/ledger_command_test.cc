@@ -35,11 +35,7 @@ std::vector<Json> parse_lines(const std::string& text) {
 TEST(LedgerCommandTest, SeedRoundRunsFromTheOpeningAndComparesTheStatedBalance) {
   CONDUCT_REQUIRE_SHARED();
   const auto run =
-      // Rules only: the ledger's arithmetic against the stated balance is the
-      // subject here. (The shipped model adds a runaround finding on this
-      // document that its labels do not have: -5 where the author says -3.)
-      testing::run_command(
-          conduct_command("ledger --no-model --opening -17 " + seed_path() + " 2>/dev/null"));
+      testing::run_command(conduct_command("ledger --opening -17 " + seed_path() + " 2>/dev/null"));
   ASSERT_EQ(run.exit_status, 0) << run.output;
   const auto records = parse_lines(run.output);
   ASSERT_EQ(records.size(), 2u) << run.output;
