@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/finding.h"
+#include "core/span.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/phrase.h"
 
@@ -38,13 +40,49 @@ class Attributor {
   /// written in `context`. Cost: one RE2 search outside agent turns.
   Actor actor_of(std::string_view normalized_sentence, const MatchContext& context) const;
 
+  /// Marks the counted hits of misconduct (`is_misconduct(category)`) that
+  /// lie in the customer's own quoted words, in notes or a customer turn: a
+  /// quotation that the customer introduces ("I told him, \"that's your
+  /// problem now\"", "we said: ...") is the customer speaking, whatever the
+  /// words. Such a hit gets suppressed_by = "customers_own_words". Cost:
+  /// nothing without a counted misconduct hit; else a scan for quotation
+  /// marks and one RE2 match per quotation.
+  template <typename IsMisconduct>
+  void mark_customers_words(std::string_view normalized_sentence, const MatchContext& context,
+                            std::vector<RuleHit>& hits, IsMisconduct is_misconduct) const {
+    if (context.reg == Register::speech && context.role == Role::agent) return;
+    bool any = false;
+    for (const RuleHit& hit : hits) {
+      any = any || (hit.suppressed_by.empty() && is_misconduct(hit.rule->category));
+    }
+    if (!any) return;
+    const std::vector<ByteSpan> quotes = customers_quotes(normalized_sentence);
+    for (RuleHit& hit : hits) {
+      if (!hit.suppressed_by.empty() || !is_misconduct(hit.rule->category)) continue;
+      for (const ByteSpan& quote : quotes) {
+        if (hit.span.begin >= quote.begin && hit.span.end <= quote.end) {
+          hit.suppressed_by = "customers_own_words";
+          break;
+        }
+      }
+    }
+  }
+
+  /// The quotations of a normalized sentence that the customer introduces
+  /// ("i told him, ...", "we said: ..."), without their marks.
+  std::vector<ByteSpan> customers_quotes(std::string_view normalized_sentence) const;
+
   Attributor(Attributor&&) noexcept;
   Attributor& operator=(Attributor&&) noexcept;
   ~Attributor();
 
  private:
-  explicit Attributor(std::unique_ptr<const re2::RE2> customer_own);
+  Attributor(std::unique_ptr<const re2::RE2> customer_own,
+             std::unique_ptr<const re2::RE2> customer_frame);
   std::unique_ptr<const re2::RE2> customer_own_;
+  // The customer introducing words of their own, at the end of the text
+  // before a quotation.
+  std::unique_ptr<const re2::RE2> customer_frame_;
 };
 
 /// The built-in `customer_own_conduct` pattern (RE2, for normalized text).

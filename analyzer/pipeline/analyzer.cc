@@ -51,6 +51,10 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
     // Suppressed hits too: the trace shows them, and one that a counted hit
     // of the same rule replaces keeps its place, with or without a trace.
     resources.lexicon->match(sentences[s].normalized_text, {turn.reg, turn.role}, hits, true);
+    // The customer's own quoted words are never the company's misconduct.
+    resources.attributor->mark_customers_words(
+        sentences[s].normalized_text, {turn.reg, turn.role}, hits,
+        [&](Category category) { return resources.lexicon->categories().sign(category) < 0; });
     rule_findings.add_sentence(sentences, s, turn.speaker, hits, analysis.findings, category_hits,
                                trace);
     if (model_findings) {

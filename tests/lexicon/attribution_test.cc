@@ -63,5 +63,16 @@ TEST(Attribution, TheFolderMayNameItsOwnPattern) {
   EXPECT_NE(broken.error().message.find("customer_own_conduct"), std::string::npos);
 }
 
+TEST(Attribution, QuotationsTheCustomerIntroducesAreTheCustomers) {
+  const Attributor attributor;
+  const std::string both = "i told the rep \"this is ridiculous\" and he replied \"calm down\".";
+  const auto quotes = attributor.customers_quotes(both);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(both.substr(quotes[0].begin, quotes[0].size()), "this is ridiculous");
+  EXPECT_EQ(attributor.customers_quotes("we said: \"you are useless\".").size(), 1u);
+  EXPECT_TRUE(attributor.customers_quotes("he told me, \"that's your problem now\".").empty());
+  EXPECT_TRUE(attributor.customers_quotes("\"that's your problem\", he said.").empty());
+}
+
 }  // namespace
 }  // namespace conduct
