@@ -46,15 +46,14 @@ std::vector<FeatureContribution> ModelFindings::explain(std::string_view text, B
 
 void ModelFindings::add_sentence(std::span<const Sentence> sentences, std::size_t s,
                                  const std::string& speaker, double compound, bool narrated,
-                                 Actor actor, std::span<const CategoryHit> hits,
+                                 const MatchContext& context, std::span<const CategoryHit> hits,
                                  std::vector<Finding>& findings, Trace* trace) {
-  actor_ = actor;
+  context_ = context;
   add_single(sentences, s, speaker, compound, hits, findings, trace);
   if (!policy_.pairs || !narrated) return;
   if (s > 0 && sentences[s - 1].turn == sentences[s].turn) {
     add_pair(sentences, s, speaker, hits, findings, trace);
   }
-  previous_actor_ = actor;
   previous_best_ = scores_.best;
   previous_hits_.assign(hits.begin(), hits.end());
   // The next sentence's tokenize_features clears what it is given.
@@ -107,7 +106,7 @@ void ModelFindings::add_single(std::span<const Sentence> sentences, std::size_t 
       if (decision) decision->outcome = ModelOutcome::below_floor;
       continue;
     }
-    if (actor_ == Actor::customer && policy_.misconduct[label]) {
+    if (policy_.misconduct[label] && attributor_.actor_of(text, context_) == Actor::customer) {
       if (decision) decision->outcome = ModelOutcome::customers_own;
       continue;
     }
@@ -163,13 +162,14 @@ void ModelFindings::add_pair(std::span<const Sentence> sentences, std::size_t se
   for (const std::size_t label : gained_) {
     const float probability = pair_scores_.best[label];
     const auto category = policy_.label_categories[label];
-    const bool customers_own = policy_.misconduct[label] &&
-                               (actor_ == Actor::customer || previous_actor_ == Actor::customer);
-    const ModelOutcome outcome = !category || settled_[label] ? ModelOutcome::already_found
-                                 : probability < policy_.alone_floors[label]
-                                     ? ModelOutcome::below_floor
-                                 : customers_own ? ModelOutcome::customers_own
-                                                 : ModelOutcome::finding;
+    ModelOutcome outcome = !category || settled_[label]                ? ModelOutcome::already_found
+                           : probability < policy_.alone_floors[label] ? ModelOutcome::below_floor
+                                                                       : ModelOutcome::finding;
+    if (outcome == ModelOutcome::finding && policy_.misconduct[label] &&
+        (attributor_.actor_of(a.normalized_text, context_) == Actor::customer ||
+         attributor_.actor_of(b.normalized_text, context_) == Actor::customer)) {
+      outcome = ModelOutcome::customers_own;
+    }
     if (trace) {
       ModelDecision d;
       d.sentence = second;

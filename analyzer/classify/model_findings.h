@@ -18,6 +18,7 @@
 #include "core/finding.h"
 #include "core/sentence.h"
 #include "core/trace.h"
+#include "lexicon/attribution.h"
 #include "lexicon/rule_findings.h"
 #include "sentiment/vader.h"
 
@@ -81,21 +82,23 @@ struct ModelFindingPolicy {
 /// its buffers (no allocation per sentence once grown). One per document.
 class ModelFindings {
  public:
-  ModelFindings(const ModelFindingPolicy& policy, const SentimentScorer& sentiment)
-      : policy_(policy), sentiment_(sentiment) {}
+  ModelFindings(const ModelFindingPolicy& policy, const SentimentScorer& sentiment,
+                const Attributor& attributor)
+      : policy_(policy), sentiment_(sentiment), attributor_(attributor) {}
 
   /// Scores sentence `s` (its VADER `compound` and counted rule `hits` are
   /// features) and adds its model findings to `findings`, after the rule
   /// findings of the same sentence: merged into one of its category, or
   /// alone. When `narrated` (notes, a customer turn: where a story is told)
   /// and the sentence before is of the same turn, also reads the two
-  /// together. `actor` is who acts in the sentence (lexicon/attribution.h):
-  /// where it is the customer, misconduct the model finds alone is the
-  /// customer's own and makes no finding. Records each label of interest in
-  /// `trace` when given.
+  /// together. Misconduct the model would find alone in a sentence whose
+  /// actor (lexicon/attribution.h, in `context`) is the customer is the
+  /// customer's own and makes no finding; the actor is only asked for then.
+  /// Records each label of interest in `trace` when given.
   void add_sentence(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
-                    double compound, bool narrated, Actor actor, std::span<const CategoryHit> hits,
-                    std::vector<Finding>& findings, Trace* trace);
+                    double compound, bool narrated, const MatchContext& context,
+                    std::span<const CategoryHit> hits, std::vector<Finding>& findings,
+                    Trace* trace);
 
  private:
   void add_single(std::span<const Sentence> sentences, std::size_t s, const std::string& speaker,
@@ -110,13 +113,13 @@ class ModelFindings {
 
   const ModelFindingPolicy& policy_;
   const SentimentScorer& sentiment_;
+  const Attributor& attributor_;
+  MatchContext context_;  // of the turn being read (the pair's sentences share it)
   SentenceScores scores_;
   // What the pair pass keeps between one sentence and the next.
   std::vector<float> previous_best_;        // the previous sentence's best, alone
   TokenizedText previous_tokens_;           // its tokens, hashed once
   std::vector<CategoryHit> previous_hits_;  // its rule hits
-  Actor actor_ = Actor::company;            // who acts in the sentence being read
-  Actor previous_actor_ = Actor::company;   // ... and in the one before it
   std::vector<CategoryHit> pair_hits_;      // both, in pair coordinates
   std::vector<char> settled_;               // per label: a finding is already there
   std::vector<std::size_t> gained_;

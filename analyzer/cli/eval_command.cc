@@ -17,6 +17,7 @@
 #include "classify/labelled_data.h"
 #include "classify/model.h"
 #include "cli/commands.h"
+#include "cli/resource_options.h"
 #include "core/finding.h"
 #include "normalize/normalizer.h"
 #include "pipeline/analyzer.h"
@@ -28,7 +29,6 @@ namespace {
 struct EvalOptions {
   std::vector<std::string> labels;
   bool json = false;
-  bool no_model = false;
   std::size_t top = 5;
   ResourcePaths paths;
 };
@@ -85,8 +85,7 @@ std::map<std::string, double> model_probabilities(const Analysis& analysis, cons
   return best;
 }
 
-int run_eval(EvalOptions o) {
-  o.paths.use_model = !o.no_model;
+int run_eval(const EvalOptions& o) {
   const auto analyzer = Analyzer::load(o.paths);
   if (!analyzer) {
     std::cerr << "conduct eval: " << analyzer.error().where_message() << "\n";
@@ -145,31 +144,9 @@ void add_eval_command(CLI::App& app, int& exit_status) {
   command->add_flag("--json", options->json, "one JSON object instead of tables");
   command->add_option("--top", options->top, "false positives and misses to quote")
       ->capture_default_str();
-  command->add_flag("--no-model", options->no_model, "rules only");
-  command->add_option("--lexicons", options->paths.lexicons, "lexicon dir");
-  command->add_option("--model", options->paths.model, "model file");
-  command
-      ->add_option("--model-alone-floor", options->paths.model_findings.alone_floor,
-                   "least probability of a model finding where no rule of its category fired")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  command
-      ->add_option("--model-alone-margin", options->paths.model_findings.alone_margin,
-                   "... and at least this much above the category's own model threshold")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  command
-      ->add_option("--model-trusted-precision", options->paths.model_findings.trusted_precision,
-                   "A category whose validation precision in the model stayed below this makes no "
-                   "finding alone")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  command->add_flag("--model-clauses,!--no-model-clauses", options->paths.model_findings.clauses,
-                    "score long sentences clause by clause too, not only as a whole");
-  command->add_flag("!--no-model-pairs", options->paths.model_findings.pairs,
-                    "do not read adjacent sentences of notes or customer turns together");
-  command->add_option("--policy", options->paths.policy, "policy file");
-  command->add_option("--sentiment-lexicon", options->paths.sentiment_lexicon, "VADER lexicon");
+  // The same configuration options as analyze (--lexicons, --model,
+  // --no-model, the model-finding bars, --policy, ...).
+  add_resource_options(*command, options->paths);
   command->callback([options, &exit_status] { exit_status = run_eval(*options); });
 }
 

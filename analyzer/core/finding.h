@@ -110,7 +110,6 @@ struct EvidenceSpan {
   ByteSpan normalized;
 };
 
-/// One observation of conduct.
 /// Who acts in what a finding tells (see lexicon/attribution.h).
 enum class Actor : std::uint8_t {
   agent,     // an agent's own words and acts, in an agent turn
@@ -119,6 +118,7 @@ enum class Actor : std::uint8_t {
 };
 std::string_view to_string(Actor actor);
 
+/// One observation of conduct.
 struct Finding {
   Category category = Category::scripted;
   /// Whose conduct it is: the agent (agent turns), the company (told by the

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <string>
 
 #include "lexicon/sentence_context.h"
@@ -75,6 +76,26 @@ std::vector<ByteSpan> Attributor::customers_quotes(std::string_view sentence) co
     }
   }
   return theirs;
+}
+
+void Attributor::mark_customers_words(std::string_view sentence, const MatchContext& context,
+                                      const CategoryTable& categories,
+                                      std::vector<RuleHit>& hits) const {
+  if (context.reg == Register::speech && context.role == Role::agent) return;
+  const auto counted_misconduct = [&categories](const RuleHit& hit) {
+    return hit.suppressed_by.empty() && categories.sign(hit.rule->category) < 0;
+  };
+  if (std::none_of(hits.begin(), hits.end(), counted_misconduct)) return;
+  const std::vector<ByteSpan> quotes = customers_quotes(sentence);
+  for (RuleHit& hit : hits) {
+    if (!counted_misconduct(hit)) continue;
+    for (const ByteSpan& quote : quotes) {
+      if (hit.span.begin >= quote.begin && hit.span.end <= quote.end) {
+        hit.suppressed_by = "customers_own_words";
+        break;
+      }
+    }
+  }
 }
 
 Actor Attributor::actor_of(std::string_view sentence, const MatchContext& context) const {

@@ -40,33 +40,15 @@ class Attributor {
   /// written in `context`. Cost: one RE2 search outside agent turns.
   Actor actor_of(std::string_view normalized_sentence, const MatchContext& context) const;
 
-  /// Marks the counted hits of misconduct (`is_misconduct(category)`) that
-  /// lie in the customer's own quoted words, in notes or a customer turn: a
-  /// quotation that the customer introduces ("I told him, \"that's your
-  /// problem now\"", "we said: ...") is the customer speaking, whatever the
-  /// words. Such a hit gets suppressed_by = "customers_own_words". Cost:
-  /// nothing without a counted misconduct hit; else a scan for quotation
-  /// marks and one RE2 match per quotation.
-  template <typename IsMisconduct>
+  /// Marks the counted hits of misconduct (a category of negative sign in
+  /// `categories`) that lie in the customer's own quoted words, in notes or
+  /// a customer turn: a quotation that the customer introduces ("I told him,
+  /// \"that's your problem now\"", "we said: ...") is the customer speaking,
+  /// whatever the words. Such a hit gets suppressed_by =
+  /// "customers_own_words". Cost: nothing without a counted misconduct hit;
+  /// else a scan for quotation marks and one RE2 match per quotation.
   void mark_customers_words(std::string_view normalized_sentence, const MatchContext& context,
-                            std::vector<RuleHit>& hits, IsMisconduct is_misconduct) const {
-    if (context.reg == Register::speech && context.role == Role::agent) return;
-    bool any = false;
-    for (const RuleHit& hit : hits) {
-      any = any || (hit.suppressed_by.empty() && is_misconduct(hit.rule->category));
-    }
-    if (!any) return;
-    const std::vector<ByteSpan> quotes = customers_quotes(normalized_sentence);
-    for (RuleHit& hit : hits) {
-      if (!hit.suppressed_by.empty() || !is_misconduct(hit.rule->category)) continue;
-      for (const ByteSpan& quote : quotes) {
-        if (hit.span.begin >= quote.begin && hit.span.end <= quote.end) {
-          hit.suppressed_by = "customers_own_words";
-          break;
-        }
-      }
-    }
-  }
+                            const CategoryTable& categories, std::vector<RuleHit>& hits) const;
 
   /// The quotations of a normalized sentence that the customer introduces
   /// ("i told him, ...", "we said: ..."), without their marks.

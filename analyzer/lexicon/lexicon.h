@@ -183,7 +183,8 @@ class Lexicon {
   /// The categories the rules were read with.
   const CategoryTable& categories() const { return categories_; }
   /// The folder's shared lists (lexicons/lists.toml; empty for from_rules):
-  /// the recap and stated-points readers take their words from them.
+  /// the recap and stated-points readers and the attributor take their words
+  /// from them.
   const PhraseLists& shared_lists() const { return shared_lists_; }
   /// "lex-" and the first 8 hex digits of the sha256 of the files' names and
   /// bytes (of the rules' patterns for from_rules).

@@ -212,6 +212,15 @@ std::string expand_list_references(std::string_view pattern, const PhraseLists& 
   return out;
 }
 
+PhraseLists with_overrides(PhraseLists defaults, const PhraseLists& overrides) {
+  for (auto& [name, words] : defaults.words) {
+    if (const auto it = overrides.words.find(name); it != overrides.words.end()) {
+      words = it->second;
+    }
+  }
+  return defaults;
+}
+
 std::string phrase_to_pattern(std::string_view phrase) {
   const std::vector<std::string_view> words = words_of(phrase);
   if (words.empty()) return "";

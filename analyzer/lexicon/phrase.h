@@ -31,6 +31,11 @@ struct PhraseLists {
   }
 };
 
+/// `defaults` with each of its lists that `overrides` also names replaced by
+/// the entries there: a reader's built-in words, overridden list by list by
+/// a folder's lists.toml (lists `defaults` does not hold are not added).
+PhraseLists with_overrides(PhraseLists defaults, const PhraseLists& overrides);
+
 /// How many words `...` in a phrase may stand for when it names no number.
 inline constexpr int kDefaultGapWords = 6;
 /// The most words a gap may stand for (`...12`).

@@ -42,7 +42,9 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
 
   RuleFindings rule_findings(*resources.lexicon, analysis.document);
   std::optional<ModelFindings> model_findings;
-  if (resources.model) model_findings.emplace(resources.model_findings, *resources.sentiment);
+  if (resources.model) {
+    model_findings.emplace(resources.model_findings, *resources.sentiment, *resources.attributor);
+  }
   std::vector<RuleHit> hits;
   std::vector<CategoryHit> category_hits;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -52,17 +54,14 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
     // of the same rule replaces keeps its place, with or without a trace.
     resources.lexicon->match(sentences[s].normalized_text, {turn.reg, turn.role}, hits, true);
     // The customer's own quoted words are never the company's misconduct.
-    resources.attributor->mark_customers_words(
-        sentences[s].normalized_text, {turn.reg, turn.role}, hits,
-        [&](Category category) { return resources.lexicon->categories().sign(category) < 0; });
+    resources.attributor->mark_customers_words(sentences[s].normalized_text, {turn.reg, turn.role},
+                                               resources.lexicon->categories(), hits);
     rule_findings.add_sentence(sentences, s, turn.speaker, hits, analysis.findings, category_hits,
                                trace);
     if (model_findings) {
-      const Actor actor =
-          resources.attributor->actor_of(sentences[s].normalized_text, {turn.reg, turn.role});
       model_findings->add_sentence(sentences, s, turn.speaker,
-                                   analysis.sentence_sentiment[s].compound, narrated(turn), actor,
-                                   category_hits, analysis.findings, trace);
+                                   analysis.sentence_sentiment[s].compound, narrated(turn),
+                                   {turn.reg, turn.role}, category_hits, analysis.findings, trace);
     }
   }
   rule_findings.finish(sentences, analysis.findings, trace);

@@ -1,7 +1,9 @@
 #include "pipeline/resources.h"
 
 #include <cstdlib>
+#include <optional>
 #include <system_error>
+#include <type_traits>
 
 namespace conduct {
 namespace {
@@ -62,29 +64,23 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   if (!lexicon) return lexicon.error();
   resources.lexicon_version = lexicon.value().version();
   resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());
-  // The recap and stated-points words come from the same lists.toml.
+  // The recap, stated-points and attribution words come from the same
+  // lists.toml; an error in them names that file.
   const auto lists_file = (or_default(paths.lexicons, "lexicons") / "lists.toml").string();
-  auto recap = RecapMarker::from_lists(resources.lexicon->shared_lists());
-  if (!recap) {
-    Error error = recap.error();
-    error.file = lists_file;
-    return error;
-  }
-  resources.recap = std::make_shared<const RecapMarker>(std::move(recap).value());
-  auto stated = StatedPointsReader::from_lists(resources.lexicon->shared_lists());
-  if (!stated) {
-    Error error = stated.error();
-    error.file = lists_file;
-    return error;
-  }
-  resources.stated = std::make_shared<const StatedPointsReader>(std::move(stated).value());
-  auto attributor = Attributor::from_lists(resources.lexicon->shared_lists());
-  if (!attributor) {
-    Error error = attributor.error();
-    error.file = lists_file;
-    return error;
-  }
-  resources.attributor = std::make_shared<const Attributor>(std::move(attributor).value());
+  const auto from_lists = [&](auto& target) -> std::optional<Error> {
+    using Reader = typename std::remove_cvref_t<decltype(target)>::element_type;
+    auto reader = Reader::from_lists(resources.lexicon->shared_lists());
+    if (!reader) {
+      Error error = reader.error();
+      error.file = lists_file;
+      return error;
+    }
+    target = std::make_shared<const Reader>(std::move(reader).value());
+    return std::nullopt;
+  };
+  if (auto error = from_lists(resources.recap)) return *error;
+  if (auto error = from_lists(resources.stated)) return *error;
+  if (auto error = from_lists(resources.attributor)) return *error;
 
   auto sentiment_lexicon =
       SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));

@@ -59,12 +59,7 @@ PhraseLists recap_lists(const PhraseLists& overrides) {
        {"now", "this time", "today", "tonight", "this morning", "this afternoon", "this evening",
         "this week", "next step", "this round", "at this point", "currently", "so far"}},
   };
-  for (auto& [name, words] : lists.words) {
-    if (const auto it = overrides.words.find(name); it != overrides.words.end()) {
-      words = it->second;
-    }
-  }
-  return lists;
+  return with_overrides(std::move(lists), overrides);
 }
 
 // Compiled once per marker, never modified: shared read-only by every thread.

@@ -19,11 +19,21 @@ enum class StatedKind { balance, adjustment };
 // "-20", "minus two"), or fixed by a verb ("deduct 3" is always -3).
 enum class SignFrom { stated, always_negative };
 
+// One compiled pattern and the numbers of its named groups.
+struct StatedPattern {
+  StatedKind kind;
+  SignFrom sign_from;
+  bool needs_sign_or_points;  // a bare "at 5" is not a score
+  std::unique_ptr<RE2> re;
+  int evidence = 0, minus = 0, plus = 0, number = 0, points = 0;
+};
+
 }  // namespace stated_internal
 namespace {
 
 using stated_internal::SignFrom;
 using stated_internal::StatedKind;
+using stated_internal::StatedPattern;
 
 // Every pattern quotes its evidence in the group `evidence`; the number in
 // `number`, its stated sign in `minus` or `plus` (either may be empty), and
@@ -134,25 +144,12 @@ PhraseLists stated_lists(const PhraseLists& overrides) {
         "deserves", "deserved", "restore", "restored", "restores", "restoring"}},
       {"stated_award_extras", {"more", "extra", "bonus"}},
   };
-  for (auto& [name, words] : lists.words) {
-    if (const auto it = overrides.words.find(name); it != overrides.words.end()) {
-      words = it->second;
-    }
-  }
-  return lists;
+  return with_overrides(std::move(lists), overrides);
 }
 
 // Compiled once per reader, never modified: shared read-only by every thread.
 struct StatedPointsReader::Patterns {
-  struct Pattern {
-    stated_internal::StatedKind kind;
-    stated_internal::SignFrom sign_from;
-    bool needs_sign_or_points;  // a bare "at 5" is not a score
-    std::unique_ptr<RE2> re;
-    // Group numbers of evidence, minus, plus, number, points.
-    int evidence = 0, minus = 0, plus = 0, number = 0, points = 0;
-  };
-  std::vector<Pattern> patterns;
+  std::vector<StatedPattern> patterns;
 };
 
 Result<StatedPointsReader> StatedPointsReader::from_lists(const PhraseLists& lists) {
@@ -165,8 +162,8 @@ Result<StatedPointsReader> StatedPointsReader::from_lists(const PhraseLists& lis
     if (pattern.empty()) {
       return Error{ErrorCode::lexicon_bad_pattern, "stated points: " + error, "", 0};
     }
-    Patterns::Pattern compiled_pattern{source.kind, source.sign_from, source.needs_sign_or_points,
-                                       std::make_unique<RE2>(pattern)};
+    StatedPattern compiled_pattern{source.kind, source.sign_from, source.needs_sign_or_points,
+                                   std::make_unique<RE2>(pattern)};
     const RE2& re = *compiled_pattern.re;
     if (!re.ok()) {
       return Error{ErrorCode::lexicon_bad_pattern,
@@ -198,13 +195,14 @@ namespace {
 
 // All stated values of one sentence: balances first (a balance's number is not
 // also an adjustment), then adjustments that do not overlap anything taken.
-template <typename PatternList>
-std::vector<Candidate> find_in_sentence(std::string_view text, const PatternList& patterns) {
+std::vector<Candidate> find_in_sentence(std::string_view text,
+                                        const std::vector<StatedPattern>& patterns) {
   std::vector<Candidate> taken;
-  for (const auto& pattern : patterns) {
+  std::vector<re2::StringPiece> match;  // grows to the most groups, then reused
+  for (const StatedPattern& pattern : patterns) {
     const RE2& re = *pattern.re;
     const int groups = re.NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups) + 1);
+    match.resize(static_cast<std::size_t>(groups) + 1);
     const auto group = [&match](int g) {
       return g > 0 ? std::string_view(match[static_cast<std::size_t>(g)].data(),
                                       match[static_cast<std::size_t>(g)].size())
