@@ -16,8 +16,10 @@ namespace conduct {
 /// Input formats of SPEC section 3.
 enum class Format { notes, text, vtt, srt, aws, connect, whisper, jsonl };
 
-/// The part a speaker plays in the interaction.
-enum class Role { agent, customer, unknown };
+/// The part a speaker plays in the interaction. `system` is the company's
+/// automated side (IVR menus, recorded announcements, bots that are not a
+/// person): its words are the company's, but no agent said them.
+enum class Role { agent, customer, system, unknown };
 
 /// How a turn's words are told, which decides which lexicon rules apply:
 /// `speech` for words said in a transcript or chat, `report` for narrated

@@ -34,6 +34,8 @@ std::string_view to_string(Role role) {
       return "agent";
     case Role::customer:
       return "customer";
+    case Role::system:
+      return "system";
     case Role::unknown:
       break;
   }

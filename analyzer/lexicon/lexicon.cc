@@ -425,6 +425,7 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
   }
   switch (context.role) {
     case Role::agent:
+    case Role::system:  // the company's automated voice speaks for it
       scan(kSpeechAgent, whole, Role::agent, false);
       break;
     case Role::customer:

@@ -44,7 +44,7 @@ bool spoken_by_bits(std::uint8_t speakers, const Turn& turn) {
   std::uint8_t speaker = 0;
   if (turn.reg == Register::report) {
     speaker = static_cast<std::uint8_t>(Speaker::author);
-  } else if (turn.role == Role::agent) {
+  } else if (turn.role == Role::agent || turn.role == Role::system) {
     speaker = static_cast<std::uint8_t>(Speaker::agent);
   } else if (turn.role == Role::customer) {
     speaker = static_cast<std::uint8_t>(Speaker::customer);

@@ -24,6 +24,7 @@ std::optional<Role> parse_role(const Json& value) {
   for (char& c : role) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (role == "agent") return Role::agent;
   if (role == "customer") return Role::customer;
+  if (role == "system") return Role::system;
   return std::nullopt;
 }
 
