@@ -20,6 +20,7 @@ struct AnalyzeOptions {
   std::string output;
   std::string format;
   std::vector<std::string> agent_labels;
+  std::vector<std::string> customer_labels;
   unsigned jobs = 0;
   bool pretty = false;
   bool detail = false;
@@ -31,6 +32,7 @@ struct AnalyzeOptions {
 int run_analyze(const AnalyzeOptions& options) {
   ReadOptions read_options;
   read_options.agent_labels = options.agent_labels;
+  read_options.customer_labels = options.customer_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
 
   const auto analyzer = load_analyzer_or_report(options.resources, "analyze");
@@ -110,8 +112,7 @@ void add_analyze_command(CLI::App& app, int& exit_status) {
   command->add_flag("--detail", options->detail, "Add per-turn and per-sentence results");
   command->add_flag("--progress,!--no-progress", options->progress,
                     "Progress on stderr (default: when stderr is a terminal)");
-  command->add_option("--agent-label", options->agent_labels,
-                      "Speaker label(s) that are the agent; the others are customers");
+  add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   command->add_option("--max-bytes", options->max_bytes,
                       "Largest file or JSON Lines record analysed (default 256 MiB)");
   add_resource_options(*command, options->resources);

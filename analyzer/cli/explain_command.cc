@@ -23,6 +23,7 @@ struct ExplainOptions {
   bool json = false;
   std::string format;  // --format
   std::vector<std::string> agent_labels;
+  std::vector<std::string> customer_labels;
   std::size_t features = 5;  // --features K: top contributing features shown
   ResourcePaths resources;
 };
@@ -114,6 +115,7 @@ int run_explain(ExplainOptions options) {
   if (!analyzer) return kExitUsage;
   ReadOptions read_options;
   read_options.agent_labels = options.agent_labels;
+  read_options.customer_labels = options.customer_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
 
   const auto explain = [&](Document document) {
@@ -174,8 +176,7 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command->add_flag("--json", options->json, "One JSON object per document");
   command->add_option("--format", options->format, "Force the input format")
       ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
-  command->add_option("--agent-label", options->agent_labels,
-                      "Speaker label(s) that are the agent; the others are customers");
+  add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   command
       ->add_option("--features", options->features,
                    "Top contributing features shown per model score")

@@ -23,12 +23,14 @@ struct LedgerOptions {
   bool table = false;
   std::string format;
   std::vector<std::string> agent_labels;
+  std::vector<std::string> customer_labels;
   ResourcePaths resources;
 };
 
 int run_ledger(const LedgerOptions& options) {
   ReadOptions read_options;
   read_options.agent_labels = options.agent_labels;
+  read_options.customer_labels = options.customer_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
   const auto analyzer = load_analyzer_or_report(options.resources, "ledger");
   if (!analyzer) return kExitUsage;
@@ -94,8 +96,7 @@ void add_ledger_command(CLI::App& app, int& exit_status) {
   command->add_flag("--table", options->table, "An aligned text table instead of JSON Lines");
   command->add_option("--format", options->format, "Force the input format")
       ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
-  command->add_option("--agent-label", options->agent_labels,
-                      "Speaker label(s) that are the agent; the others are customers");
+  add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   add_resource_options(*command, options->resources);
   command->callback([options, &exit_status] { exit_status = run_ledger(*options); });
 }

@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "classify/features.h"
 #include "pipeline/analyzer.h"
@@ -39,6 +41,24 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
                      "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");
+}
+
+/// Adds --agent-label and --customer-label: one label per use, repeatable
+/// ("--agent-label Rep --agent-label Supervisor"), so that a label is never
+/// followed by a path the option would swallow.
+inline void add_speaker_label_options(CLI::App& command, std::vector<std::string>& agent_labels,
+                                      std::vector<std::string>& customer_labels) {
+  command
+      .add_option("--agent-label", agent_labels,
+                  "A speaker label that is the agent (repeat for more); the other labels are "
+                  "still inferred")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command
+      .add_option("--customer-label", customer_labels,
+                  "A speaker label that is the customer (repeat for more)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 /// Loads the resources or prints the configuration error; nullopt means exit 2.

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/span.h"
+
 namespace conduct {
 
 /// Input formats of SPEC section 3.
@@ -60,6 +62,13 @@ struct Turn {
   std::size_t line = 0;
   /// JSON Pointer to the value the text came from (JSON formats only).
   std::string source;
+  /// Ranges of `text` that are markup, not words (subtitle tags such as
+  /// "<i>" or "<00:00:01.000>"): blanked before analysis, kept in `text` so
+  /// that offsets still point into the original.
+  std::vector<ByteSpan> markup;
+  /// How sure the role is, 0 to 1: 1 when the input states it
+  /// (ParticipantRole, --agent-label), less when inferred; 0 for unknown.
+  double role_confidence = 0;
 };
 
 /// One analysable unit: a file, or one record of a JSON Lines file.
@@ -72,6 +81,9 @@ struct Document {
   /// A date the document carries (ISO 8601, "YYYY-MM-DD"), if any; used to
   /// order ledger rounds.
   std::optional<std::string> date;
+  /// What the reader noticed that a reader of the results should know
+  /// ("no agent found: ..."); written to the output's `warnings`.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace conduct

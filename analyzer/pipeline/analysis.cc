@@ -26,8 +26,17 @@ Analysis segment_document(Document document) {
   const auto& turns = analysis.document.turns;
   analysis.normalized.reserve(turns.size());
   analysis.turn_sentences.resize(turns.size());
+  // Markup is blanked with spaces of the same length, so that every offset
+  // into the analysed text is an offset into the original.
+  std::vector<std::string> masked(turns.size());
   for (std::size_t t = 0; t < turns.size(); ++t) {
-    analysis.normalized.push_back(normalize(turns[t].text));
+    if (!turns[t].markup.empty()) {
+      masked[t] = turns[t].text;
+      for (const ByteSpan span : turns[t].markup) {
+        masked[t].replace(span.begin, span.size(), span.size(), ' ');
+      }
+    }
+    analysis.normalized.push_back(normalize(turns[t].markup.empty() ? turns[t].text : masked[t]));
   }
   // Views are taken only once every string is in place.
   for (std::size_t t = 0; t < turns.size(); ++t) {
@@ -35,9 +44,10 @@ Analysis segment_document(Document document) {
     const std::size_t base = text_base(analysis.document.format, turn);
     const NormalizedText& normalized = analysis.normalized[t];
     const std::string_view text = turn.text;
+    const std::string_view analysed = turn.markup.empty() ? text : std::string_view(masked[t]);
     std::size_t line = turn.line;
     std::size_t line_counted_to = 0;
-    for (const ByteSpan local : split_sentences(text)) {
+    for (const ByteSpan local : split_sentences(analysed)) {
       Sentence sentence;
       sentence.turn = t;
       sentence.original = {base + local.begin, base + local.end};

@@ -1,6 +1,8 @@
 // Amazon Connect Contact Lens output: Transcript[] of {ParticipantId, Content,
 // BeginOffsetMillis, EndOffsetMillis}; Participants[] gives each participant's
-// role.
+// role. Amazon Transcribe Call Analytics writes the same shape with
+// ParticipantRole on each entry and no ParticipantId: the role is then both
+// the speaker and the role, taken as given.
 #include <map>
 
 #include "read/formats.h"
@@ -12,6 +14,7 @@ namespace {
 std::optional<Role> role_from_participant_role(const std::string& role) {
   if (role == "AGENT") return Role::agent;
   if (role == "CUSTOMER") return Role::customer;
+  if (role == "SYSTEM") return Role::system;
   return std::nullopt;
 }
 
@@ -45,12 +48,19 @@ Result<std::vector<Turn>> read_connect(const Json& root) {
     turn.end = turn.text.size();
     turn.source = "/Transcript/" + std::to_string(i) + "/Content";
     const Json* participant = member(entry, "ParticipantId");
+    const Json* participant_role = member(entry, "ParticipantRole");
     auto speaker = participant != nullptr ? scalar_text(*participant) : std::nullopt;
-    turn.speaker = speaker ? *speaker : "unknown";
+    auto given_role = participant_role != nullptr && participant_role->is_string()
+                          ? std::optional<std::string>(participant_role->get<std::string>())
+                          : std::nullopt;
+    turn.speaker = speaker ? *speaker : given_role ? *given_role : "unknown";
     if (auto it = roles.find(turn.speaker); it != roles.end()) {
       turn.role = it->second;
-    } else if (auto r = role_from_participant_role(turn.speaker)) {
-      turn.role = *r;
+    } else if (auto from_entry =
+                   given_role ? role_from_participant_role(*given_role) : std::nullopt) {
+      turn.role = *from_entry;
+    } else if (auto from_label = role_from_participant_role(turn.speaker)) {
+      turn.role = *from_label;
     }
     if (const Json* begin = member(entry, "BeginOffsetMillis")) turn.begin_ms = millis(*begin);
     if (const Json* end = member(entry, "EndOffsetMillis")) turn.end_ms = millis(*end);

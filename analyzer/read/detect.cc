@@ -2,6 +2,7 @@
 // leaves open. JSON is recognised by shape, subtitles by their timing lines,
 // labelled text by recurring speaker labels; anything else is call notes.
 #include <map>
+#include <set>
 
 #include "read/json_input.h"
 #include "read/reader.h"
@@ -128,16 +129,19 @@ bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines)
   }
   std::size_t believed = 0;
   bool recurring = false;
+  std::set<std::string_view> named;  // labels that name a role or are ids
   for (const auto& line : labelled) {
     const bool recurs = counts[line.label] >= 2;
     recurring = recurring || recurs;
-    if (recurs || line.begin_ms || read_detail::role_from_label(line.label) ||
-        read_detail::is_opaque_label(line.label)) {
-      ++believed;
-    }
+    const bool names_speaker =
+        read_detail::role_from_label(line.label) || read_detail::is_opaque_label(line.label);
+    if (names_speaker) named.insert(line.label);
+    if (recurs || line.begin_ms || names_speaker) ++believed;
   }
-  // A third of the lines: turns often run on over continuation lines.
-  return recurring && believed >= 2 && believed * 3 >= non_blank;
+  // A third of the lines: turns often run on over continuation lines. Two
+  // different role labels make a transcript even when neither recurs (a
+  // two-line "Customer: ... / Agent: ..." exchange).
+  return (recurring || named.size() >= 2) && believed >= 2 && believed * 3 >= non_blank;
 }
 
 }  // namespace

@@ -17,10 +17,11 @@ namespace conduct {
 struct ReadOptions {
   /// Format forced by --format; detected from content when empty.
   std::optional<Format> format;
-  /// Speaker labels that are agents (--agent-label), compared
-  /// case-insensitively; overrides role inference for those labels, and every
-  /// other label of the document is then a customer.
+  /// Speaker labels that are agents (--agent-label) and customers
+  /// (--customer-label), compared case-insensitively: those labels get the
+  /// role with confidence 1, the others are still inferred.
   std::vector<std::string> agent_labels;
+  std::vector<std::string> customer_labels;
 };
 
 /// Detects the format of a whole file from its content, falling back on the
@@ -43,10 +44,16 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
 Result<Document> read_jsonl_record(std::string_view line, std::string_view fallback_id,
                                    const ReadOptions& options);
 
-/// Assigns roles to turns whose role is unknown: speaker label words
-/// ("agent", "rep", "advisor", "customer", "caller", ...), then content cues
-/// for opaque labels ("spk_0"): who greets with a company name or offers help,
-/// who speaks of "my account". Applies options.agent_labels first.
+/// Assigns a role and a confidence to every speaker whose role the input did
+/// not state (a stated role keeps confidence 1): options' labels first, then
+/// the label's words ("agent", "billing department", "IVR", "Me", brand
+/// handles), then a label the text names as the company ("thank you for
+/// calling Northwind"), then content cues per speaker (who greets and offers
+/// help, who asks to verify, who speaks of "my account", who reads a menu),
+/// with who speaks first in a timed call as a tie-breaker. Once one speaker
+/// is the agent, each other speaker still gets its own role: in a two-party
+/// conversation the other is the customer. A transcript with no agent found
+/// gets a warning.
 void infer_roles(Document& document, const ReadOptions& options);
 
 }  // namespace conduct

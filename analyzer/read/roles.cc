@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "read/reader.h"
 
@@ -14,18 +16,32 @@ namespace conduct {
 namespace read_detail {
 namespace {
 
-// Words in a speaker label that name the company side.
-constexpr std::array<std::string_view, 22> kAgentWords = {
-    "agent",      "rep",     "representative", "advisor", "adviser",    "associate", "operator",
-    "support",    "csr",     "specialist",     "staff",   "employee",   "clerk",     "cashier",
-    "supervisor", "manager", "technician",     "tech",    "consultant", "bot",       "assistant",
-    "helpdesk"};
+// Words in a speaker label that name the company's automated side.
+constexpr std::array<std::string_view, 12> kSystemWords = {
+    "ivr",  "system", "recording",     "recorded", "automated", "announcement",
+    "menu", "bot",    "autoattendant", "robot",    "virtual",   "voicebot"};
 
-// Words in a speaker label that name the customer side. "me" and "i" are the
-// author of notes-like transcripts, who is the customer.
-constexpr std::array<std::string_view, 13> kCustomerWords = {
-    "customer", "caller", "client",   "member",     "user",    "guest", "patient",
-    "me",       "i",      "consumer", "subscriber", "visitor", "buyer"};
+// Words in a speaker label that name the company side: job titles,
+// departments and the words brand accounts use ("AppleSupport",
+// "comcastcares", "AmazonHelp").
+constexpr std::array<std::string_view, 37> kAgentWords = {
+    "agent",      "rep",       "representative", "advisor", "adviser",    "associate",  "operator",
+    "support",    "csr",       "specialist",     "staff",   "employee",   "clerk",      "cashier",
+    "supervisor", "manager",   "technician",     "tech",    "consultant", "assistant",  "helpdesk",
+    "department", "dept",      "billing",        "sales",   "retention",  "retentions", "service",
+    "services",   "care",      "cares",          "team",    "desk",       "helpline",   "help",
+    "concierge",  "dispatcher"};
+
+// Words in a speaker label that name the customer side. "me", "i" and
+// "author" are the author of notes-like transcripts, who is the customer.
+constexpr std::array<std::string_view, 16> kCustomerWords = {
+    "customer", "caller", "client",   "member",     "user",    "guest", "patient", "me",
+    "i",        "myself", "consumer", "subscriber", "visitor", "buyer", "author",  "policyholder"};
+
+// Endings of one-word brand handles written without separators
+// ("comcastcares", "askamex" is not caught, "xboxsupport" is).
+constexpr std::array<std::string_view, 6> kHandleEndings = {"support", "help",    "cares",
+                                                            "care",    "service", "team"};
 
 // A content cue: `first`, and when `then` is set, `then` within 80 bytes after
 // it ("my name is ... how can I help"). Phrases are lower-case with ASCII
@@ -36,19 +52,26 @@ struct Cue {
 };
 
 // What agents say: greetings with the company, offers of help, lookups,
-// honorifics, apologies on behalf of the company.
-constexpr std::array<Cue, 22> kAgentCues = {{
+// requests to verify or to move to a private channel, honorifics, apologies
+// on behalf of the company.
+constexpr std::array<Cue, 38> kAgentCues = {{
     {"thank you for calling", ""},
     {"thanks for calling", ""},
+    {"thank you for contacting", ""},
+    {"thanks for contacting", ""},
+    {"thanks for reaching out", ""},
+    {"thank you for reaching out", ""},
     {"how may i help", ""},
     {"how can i help", ""},
     {"how may i assist", ""},
     {"how can i assist", ""},
+    {"how can we help", ""},
     {"my name is", "how"},
     {"i'd be happy to", ""},
     {"i'd be glad to", ""},
     {"i'll be glad to", ""},
     {"i'll be happy to", ""},
+    {"we'd be happy to", ""},
     {"let me check", ""},
     {"let me pull up", ""},
     {"let me look", ""},
@@ -59,26 +82,57 @@ constexpr std::array<Cue, 22> kAgentCues = {{
     {"your account", ""},
     {"is there anything else", ""},
     {"i apologize for", ""},
+    {"we apologize", ""},
+    {"sorry for the inconvenience", ""},
     {"for calling", ""},
+    {"can you verify", ""},
+    {"may i have your", ""},
+    {"can i get your", ""},
+    {"send us a dm", ""},
+    {"send us a direct message", ""},
+    {"dm us", ""},
+    {"please dm", ""},
+    {"please follow us", ""},
 }};
 
 // What customers say: their own account, purchases, earlier contacts,
 // waiting, cancelling, and "your company".
-constexpr std::array<Cue, 14> kCustomerCues = {{
+constexpr std::array<Cue, 20> kCustomerCues = {{
     {"my account", ""},
     {"my bill", ""},
     {"my phone", ""},
     {"my payment", ""},
     {"my order", ""},
+    {"my card", ""},
+    {"my flight", ""},
+    {"my internet", ""},
     {"i bought", ""},
     {"i was just talking to", ""},
     {"i want to cancel", ""},
+    {"i'd like to cancel", ""},
     {"i've been waiting", ""},
     {"your company", ""},
+    {"your customer service", ""},
     {"i was charged", ""},
     {"i paid", ""},
     {"i called", ""},
     {"i've been a customer", ""},
+    {"i ordered", ""},
+}};
+
+// What the company's automated voice says: menus, recording notices, queue
+// announcements.
+constexpr std::array<Cue, 10> kSystemCues = {{
+    {"press", "for"},
+    {"para espanol", ""},
+    {"para español", ""},
+    {"this call may be recorded", ""},
+    {"your call may be recorded", ""},
+    {"may be monitored or recorded", ""},
+    {"your call is important", ""},
+    {"estimated wait time", ""},
+    {"please say or enter", ""},
+    {"please stay on the line", ""},
 }};
 
 char ascii_lower(char c) {
@@ -149,25 +203,63 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<Role> role_from_label(std::string_view label) {
-  bool customer = false;
+  // Words split at non-letters and at camel case ("AppleSupport", "@Ask_Spectrum").
+  std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < label.size()) {
     while (i < label.size() && !std::isalpha(static_cast<unsigned char>(label[i]))) ++i;
-    std::size_t begin = i;
-    while (i < label.size() && std::isalpha(static_cast<unsigned char>(label[i]))) ++i;
-    if (begin == i) break;
-    std::string_view word = label.substr(begin, i - begin);
-    auto is = [&](std::string_view w) { return equals_ignore_case(word, w); };
-    if (std::any_of(kAgentWords.begin(), kAgentWords.end(), is)) return Role::agent;
-    if (std::any_of(kCustomerWords.begin(), kCustomerWords.end(), is)) customer = true;
+    const std::size_t begin = i;
+    while (i < label.size() && std::isalpha(static_cast<unsigned char>(label[i]))) {
+      ++i;
+      const bool next_upper =
+          i < label.size() && std::isupper(static_cast<unsigned char>(label[i]));
+      const bool this_lower = std::islower(static_cast<unsigned char>(label[i - 1]));
+      if (next_upper && this_lower) break;
+    }
+    if (begin < i) words.push_back(label.substr(begin, i - begin));
   }
+  bool agent = false;
+  bool customer = false;
+  for (std::string_view word : words) {
+    auto is = [&](std::string_view w) { return equals_ignore_case(word, w); };
+    if (std::any_of(kSystemWords.begin(), kSystemWords.end(), is)) return Role::system;
+    agent = agent || std::any_of(kAgentWords.begin(), kAgentWords.end(), is);
+    customer = customer || std::any_of(kCustomerWords.begin(), kCustomerWords.end(), is);
+  }
+  if (agent) return Role::agent;
   if (customer) return Role::customer;
+  // A one-word handle whose ending is a service word ("comcastcares").
+  if (words.size() == 1 && words.front().size() > 5) {
+    const std::string folded = fold_for_cues(words.front());
+    for (std::string_view ending : kHandleEndings) {
+      if (folded.size() > ending.size() + 2 &&
+          folded.compare(folded.size() - ending.size(), ending.size(), ending) == 0)
+        return Role::agent;
+    }
+  }
   return std::nullopt;
 }
 
 CueScore score_cues(std::string_view text) {
   const std::string folded = fold_for_cues(text);
-  return {count_cues(folded, kAgentCues), count_cues(folded, kCustomerCues)};
+  return {count_cues(folded, kAgentCues), count_cues(folded, kCustomerCues),
+          count_cues(folded, kSystemCues)};
+}
+
+bool names_the_company(std::string_view label, std::string_view text) {
+  if (label.empty() || label.size() > 40) return false;
+  std::string name = fold_for_cues(label);
+  if (!name.empty() && name.front() == '@') name.erase(0, 1);
+  if (name.size() < 3) return false;
+  const std::string folded = fold_for_cues(text);
+  static constexpr std::string_view kLeads[] = {"calling ", "contacting ", "welcome to ",
+                                                "choosing ", "here at "};
+  for (std::string_view lead : kLeads) {
+    std::string phrase(lead);
+    phrase += name;
+    if (find_phrase(folded, phrase, 0) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace read_detail
@@ -179,8 +271,16 @@ namespace {
 // much.
 constexpr int kClearMargin = 2;
 
-bool label_is_agent(std::string_view speaker, const std::vector<std::string>& agent_labels) {
-  return std::any_of(agent_labels.begin(), agent_labels.end(), [&](const std::string& label) {
+// Confidences by the kind of evidence. Stated roles are 1; these are
+// rounded guesses of how often each kind was right on the real threads and
+// calls measured in README ("Speaker roles").
+constexpr double kLabelWordConfidence = 0.95;
+constexpr double kCompanyNameConfidence = 0.9;
+constexpr double kOtherPartyConfidence = 0.8;
+constexpr double kCueConfidence = 0.7;
+
+bool label_in(std::string_view speaker, const std::vector<std::string>& labels) {
+  return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
     return label.size() == speaker.size() &&
            std::equal(label.begin(), label.end(), speaker.begin(), [](char x, char y) {
              return std::tolower(static_cast<unsigned char>(x)) ==
@@ -189,58 +289,150 @@ bool label_is_agent(std::string_view speaker, const std::vector<std::string>& ag
   });
 }
 
+struct SpeakerEvidence {
+  Role role = Role::unknown;
+  double confidence = 0;
+  int agent_cues = 0;
+  int customer_cues = 0;
+  int system_cues = 0;
+  bool names_company = false;
+  std::size_t first_turn = 0;
+};
+
+// True for formats that record calls (the first speaker of a call is usually
+// the agent answering it), as opposed to chats and threads.
+bool is_call(const Document& document) {
+  if (document.format == Format::aws || document.format == Format::connect ||
+      document.format == Format::whisper || document.format == Format::vtt ||
+      document.format == Format::srt) {
+    return true;
+  }
+  return !document.turns.empty() && document.turns.front().begin_ms.has_value();
+}
+
 }  // namespace
 
 void infer_roles(Document& document, const ReadOptions& options) {
-  if (!options.agent_labels.empty()) {
-    for (Turn& turn : document.turns) {
-      turn.role = label_is_agent(turn.speaker, options.agent_labels) ? Role::agent : Role::customer;
+  // Speakers in order of first appearance; "unknown" names nobody.
+  std::map<std::string, SpeakerEvidence> speakers;
+  std::vector<std::string> order;
+  for (std::size_t t = 0; t < document.turns.size(); ++t) {
+    const Turn& turn = document.turns[t];
+    auto [it, inserted] = speakers.try_emplace(turn.speaker);
+    if (inserted) {
+      order.push_back(turn.speaker);
+      it->second.first_turn = t;
+      if (turn.role != Role::unknown) {
+        it->second.role = turn.role;
+        it->second.confidence = turn.role_confidence > 0 ? turn.role_confidence : 1.0;
+      }
     }
-    return;
   }
-  // Label words, per speaker.
-  for (Turn& turn : document.turns) {
-    if (turn.role != Role::unknown) continue;
-    if (auto role = read_detail::role_from_label(turn.speaker)) turn.role = *role;
+  for (auto& [speaker, evidence] : speakers) {
+    if (evidence.role != Role::unknown || speaker == "unknown") continue;
+    if (label_in(speaker, options.agent_labels)) {
+      evidence = {Role::agent, 1.0};
+    } else if (label_in(speaker, options.customer_labels)) {
+      evidence = {Role::customer, 1.0};
+    } else if (auto role = read_detail::role_from_label(speaker)) {
+      evidence.role = *role;
+      evidence.confidence = kLabelWordConfidence;
+    }
   }
-  // Content cues for the speakers still unknown ("unknown" itself names no
-  // speaker, so it is never given a role).
-  std::map<std::string, int> net;  // speaker -> agent cues minus customer cues
-  bool known_agent = false;
+  // Content, for the speakers still unknown.
   for (const Turn& turn : document.turns) {
-    if (turn.role == Role::agent) known_agent = true;
-    if (turn.role != Role::unknown || turn.speaker == "unknown") continue;
+    SpeakerEvidence& evidence = speakers[turn.speaker];
+    if (evidence.role != Role::unknown || turn.speaker == "unknown") continue;
     const auto score = read_detail::score_cues(turn.text);
-    net[turn.speaker] += score.agent - score.customer;
+    evidence.agent_cues += score.agent;
+    evidence.customer_cues += score.customer;
+    evidence.system_cues += score.system;
   }
-  if (net.empty()) return;
-  auto best = net.begin();
-  for (auto it = net.begin(); it != net.end(); ++it) {
-    if (it->second > best->second) best = it;
-  }
-  int runner_up = std::numeric_limits<int>::min();
-  for (auto it = net.begin(); it != net.end(); ++it) {
-    if (it != best) runner_up = std::max(runner_up, it->second);
-  }
-  std::map<std::string, Role> decided;
-  if (known_agent) {
-    // Someone is already the agent; the rest are customers unless their own
-    // words clearly say otherwise (a second agent after a transfer).
-    for (const auto& [speaker, score] : net) {
-      decided[speaker] = score >= kClearMargin ? Role::agent : Role::customer;
+  for (auto& [speaker, evidence] : speakers) {
+    if (evidence.role != Role::unknown || speaker == "unknown") continue;
+    for (const Turn& turn : document.turns) {
+      if (read_detail::names_the_company(speaker, turn.text)) {
+        evidence.role = Role::agent;
+        evidence.confidence = kCompanyNameConfidence;
+        break;
+      }
     }
-  } else if (best->second >= kClearMargin &&
-             (net.size() == 1 || best->second - runner_up >= kClearMargin)) {
-    for (const auto& [speaker, score] : net) {
-      decided[speaker] = speaker == best->first ? Role::agent : Role::customer;
+    if (evidence.role == Role::unknown && evidence.system_cues >= 2 &&
+        evidence.system_cues > evidence.agent_cues + evidence.customer_cues) {
+      evidence.role = Role::system;
+      evidence.confidence = kCueConfidence;
     }
-  } else if (net.size() == 1 && best->second <= -kClearMargin) {
-    decided[best->first] = Role::customer;
+  }
+  auto net = [](const SpeakerEvidence& e) { return e.agent_cues - e.customer_cues; };
+  auto has_role = [&](Role role) {
+    return std::any_of(speakers.begin(), speakers.end(),
+                       [&](const auto& entry) { return entry.second.role == role; });
+  };
+  std::vector<std::string> open;  // speakers still unknown, in order of appearance
+  for (const std::string& speaker : order) {
+    if (speaker != "unknown" && speakers[speaker].role == Role::unknown) open.push_back(speaker);
+  }
+  if (!open.empty() && !has_role(Role::agent) && options.agent_labels.empty()) {
+    // The clearest agent by content; in a call, speaking first breaks a tie.
+    const bool call = is_call(document);
+    auto score = [&](const std::string& speaker) {
+      return 2 * net(speakers[speaker]) + (call && speaker == order.front() ? 1 : 0);
+    };
+    std::string best = open.front();
+    for (const std::string& speaker : open) {
+      if (score(speaker) > score(best)) best = speaker;
+    }
+    int runner_up = std::numeric_limits<int>::min();
+    for (const std::string& speaker : open) {
+      if (speaker != best) runner_up = std::max(runner_up, score(speaker));
+    }
+    const int best_score = score(best);
+    const bool clear = best_score >= 2 * kClearMargin &&
+                       (open.size() == 1 || best_score - runner_up >= 2 * kClearMargin);
+    if (clear) {
+      speakers[best].role = Role::agent;
+      speakers[best].confidence = kCueConfidence;
+    }
+  }
+  if (has_role(Role::agent) || has_role(Role::system)) {
+    // Each other speaker by its own words: a second agent after a transfer
+    // speaks like one; the party who speaks of "my account" is the customer.
+    for (const std::string& speaker : open) {
+      SpeakerEvidence& evidence = speakers[speaker];
+      if (evidence.role != Role::unknown) continue;
+      // A user who names the agents has named them all.
+      if (net(evidence) >= kClearMargin && options.agent_labels.empty()) {
+        evidence.role = Role::agent;
+        evidence.confidence = kCueConfidence;
+      } else if (net(evidence) < 0 || !options.agent_labels.empty()) {
+        evidence.role = Role::customer;
+        evidence.confidence = kCueConfidence;
+      }
+    }
+    // With one party left and no customer yet, that party is the customer.
+    std::vector<std::string> left;
+    for (const std::string& speaker : open) {
+      if (speakers[speaker].role == Role::unknown) left.push_back(speaker);
+    }
+    if (left.size() == 1 && !has_role(Role::customer)) {
+      speakers[left.front()].role = Role::customer;
+      speakers[left.front()].confidence = kOtherPartyConfidence;
+    }
+  } else if (open.size() == 1 && net(speakers[open.front()]) <= -kClearMargin) {
+    speakers[open.front()].role = Role::customer;
+    speakers[open.front()].confidence = kCueConfidence;
   }
   for (Turn& turn : document.turns) {
-    if (turn.role != Role::unknown) continue;
-    auto it = decided.find(turn.speaker);
-    if (it != decided.end()) turn.role = it->second;
+    const SpeakerEvidence& evidence = speakers[turn.speaker];
+    turn.role = evidence.role;
+    turn.role_confidence = evidence.role == Role::unknown ? 0 : evidence.confidence;
+  }
+  const bool speech = std::any_of(document.turns.begin(), document.turns.end(),
+                                  [](const Turn& turn) { return turn.reg == Register::speech; });
+  if (speech && !has_role(Role::agent) && !has_role(Role::system)) {
+    document.warnings.push_back(
+        "no agent found: no speaker label names a role and no speaker's words are clearly the "
+        "agent's; give --agent-label LABEL");
   }
 }
 

@@ -10,18 +10,28 @@
 namespace conduct::read_detail {
 
 /// The role a speaker label names by its words ("Agent", "Customer Service
-/// Rep", "CALLER"), or nullopt for labels that say nothing ("spk_0", "Mary").
-/// Case-insensitive; agent words win when both kinds occur ("Customer Care
-/// Agent"). Cost: linear in the label.
+/// Rep", "CALLER", "Billing Department", "IVR", "Me"), split at blanks,
+/// punctuation and camel case so that brand handles read too
+/// ("@AppleSupport", "comcastcares"); nullopt for labels that say nothing
+/// ("spk_0", "Mary", "JS"). Case-insensitive; system words win over agent
+/// words ("Virtual Assistant"), agent words over customer words ("Customer
+/// Care"). Cost: linear in the label.
 std::optional<Role> role_from_label(std::string_view label);
 
 /// Content-cue scores of one text: how many agent cues ("thank you for
-/// calling", "ma'am") and customer cues ("my account", "I bought") it holds.
-/// Case-insensitive, typographic apostrophes read as "'".
+/// calling", "ma'am", "send us a DM"), customer cues ("my account", "I
+/// bought") and automated-voice cues ("press 1 for", "your call may be
+/// recorded") it holds. Case-insensitive, typographic apostrophes read as "'".
 struct CueScore {
   int agent = 0;
   int customer = 0;
+  int system = 0;
 };
 CueScore score_cues(std::string_view text);
+
+/// True when `text` greets or names the company by `label` ("thank you for
+/// calling Northwind", "welcome to Northwind" for the label "Northwind"): a
+/// speaker labelled with the company's name is the company's agent.
+bool names_the_company(std::string_view label, std::string_view text);
 
 }  // namespace conduct::read_detail

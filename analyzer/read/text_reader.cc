@@ -51,6 +51,7 @@ std::vector<Turn> read_text(std::string_view bytes, std::size_t body_start) {
   for (const auto& [label, count] : counts) any_recurring = any_recurring || count >= 2;
 
   std::vector<Turn> turns;
+  bool after_blank = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineRange& line = lines[i];
     const std::size_t content_end = trim_end(bytes, line.begin, line.end);
@@ -62,9 +63,31 @@ std::vector<Turn> read_text(std::string_view bytes, std::size_t body_start) {
       turn.end = std::max(turn.start, content_end);
       turn.line = line.number;
       turns.push_back(std::move(turn));
+      after_blank = false;
       continue;
     }
-    if (turns.empty() || content_end == line.begin) continue;  // preamble or blank
+    if (content_end == line.begin) {
+      after_blank = true;
+      continue;
+    }
+    const bool label_alone = !turns.empty() && turns.back().start == turns.back().end;
+    // Text before the first label, and a paragraph set off by a blank line
+    // after a turn that already has its words, are the author's narration
+    // ("I was then put on hold"), not the last speaker's.
+    if (turns.empty() || (after_blank && !label_alone)) {
+      Turn narration;
+      narration.speaker = "author";
+      narration.role = Role::customer;
+      narration.reg = Register::report;
+      narration.role_confidence = 1;
+      narration.start = skip_blanks(bytes, line.begin);
+      narration.end = content_end;
+      narration.line = line.number;
+      turns.push_back(std::move(narration));
+      after_blank = false;
+      continue;
+    }
+    after_blank = false;
     Turn& turn = turns.back();
     if (turn.start == turn.end) {  // "Agent:" alone on its line, text below
       turn.start = skip_blanks(bytes, line.begin);

@@ -19,7 +19,7 @@ bool starts_block(std::string_view line, std::string_view keyword) {
 
 std::vector<Turn> read_vtt(std::string_view bytes, std::size_t body_start) {
   const std::vector<LineRange> lines = split_lines(bytes, body_start);
-  std::vector<Turn> turns;
+  std::vector<SubtitleCue> cues;
   bool first_block = true;
   for (const Block& block : split_blocks(bytes, lines)) {
     auto text_of = [&](std::size_t i) {
@@ -39,9 +39,13 @@ std::vector<Turn> read_vtt(std::string_view bytes, std::size_t body_start) {
       timing = parse_cue_timing(text_of(timing_line));
     }
     if (!timing || timing_line == block.last) continue;
-    if (auto turn = cue_turn(bytes, lines, timing_line + 1, block.last, *timing, true)) {
-      turns.push_back(std::move(*turn));
-    }
+    cues.push_back({timing_line + 1, block.last, *timing});
+  }
+  const auto labels = cue_speaker_labels(bytes, lines, cues, true);
+  std::vector<Turn> turns;
+  for (const SubtitleCue& cue : cues) {
+    for (Turn& turn : cue_turns(bytes, lines, cue, {true, &labels}))
+      turns.push_back(std::move(turn));
   }
   return turns;
 }

@@ -67,16 +67,23 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
     if (inserted) order.push_back(turns[t].speaker);
     it->second.push_back(t);
   }
+  // A turn is a run of consecutive units (lines, cues, segments) by the same
+  // speaker: a speaker's three cues in a row are one turn.
+  std::map<std::string, std::size_t> runs;
+  for (std::size_t t = 0; t < turns.size(); ++t) {
+    if (t == 0 || turns[t - 1].speaker != turns[t].speaker) ++runs[turns[t].speaker];
+  }
   Json out = Json::object();
   std::vector<std::size_t> customer_turns;
   for (const std::string& speaker : order) {
     const auto& indices = turns_of[speaker];
-    const Role role = turns[indices.front()].role;
-    if (role == Role::customer)
+    const Turn& first = turns[indices.front()];
+    if (first.role == Role::customer)
       customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
     const auto values = trajectory(analysis, indices);
-    out[speaker] = Json{{"role", std::string(to_string(role))},
-                        {"turns", indices.size()},
+    out[speaker] = Json{{"role", std::string(to_string(first.role))},
+                        {"role_confidence", round_to(first.role_confidence, 2)},
+                        {"turns", runs[speaker]},
                         {"sentiment", trend_json(summarize(values))}};
   }
   if (!customer_turns.empty()) {
@@ -173,6 +180,7 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   std::optional<double> customer_shift;
   out["speakers"] = speakers_json(analysis, customer_shift);
   out["customer_shift"] = customer_shift ? Json(*customer_shift) : Json(nullptr);
+  if (!analysis.document.warnings.empty()) out["warnings"] = analysis.document.warnings;
   Json findings = Json::array();
   for (const Finding& finding : analysis.findings)
     findings.push_back(finding_json(finding, resources.policy->names));

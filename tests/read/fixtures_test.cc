@@ -50,11 +50,18 @@ TEST(Fixtures, SrtWithoutSequenceNumbers) {
 TEST(Fixtures, TextContinuationLinesJoinTheTurn) {
   const Document d = read_ok("continuation.txt");
   EXPECT_EQ(d.format, Format::text);
-  ASSERT_EQ(d.turns.size(), 3u);
-  EXPECT_EQ(d.turns[0].text, "Thanks for holding.\nI have your file open now.");
-  EXPECT_EQ(d.turns[0].line, 3u);
-  EXPECT_EQ(d.turns[1].text, "Good, because this is the third time:\nnobody has fixed it.");
-  EXPECT_EQ(d.turns[2].text, "I understand.");
+  ASSERT_EQ(d.turns.size(), 4u);
+  // The line before the first label is the author's, told not said.
+  EXPECT_EQ(d.turns[0].speaker, "author");
+  EXPECT_EQ(d.turns[0].text, "Call with support, 3 May");
+  EXPECT_EQ(d.turns[0].reg, Register::report);
+  EXPECT_EQ(d.turns[0].role, Role::customer);
+  EXPECT_EQ(d.turns[1].text, "Thanks for holding.\nI have your file open now.");
+  EXPECT_EQ(d.turns[1].line, 3u);
+  EXPECT_EQ(d.turns[2].text, "Good, because this is the third time:\nnobody has fixed it.");
+  // After a blank line a labelled line is still a turn of its own.
+  EXPECT_EQ(d.turns[3].text, "I understand.");
+  EXPECT_EQ(d.turns[3].speaker, "Agent");
 }
 
 TEST(Fixtures, CrlfLinesAndOpaqueLabelsByContent) {
