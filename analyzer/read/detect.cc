@@ -133,14 +133,18 @@ bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines)
   for (const auto& line : labelled) {
     const bool recurs = counts[line.label] >= 2;
     recurring = recurring || recurs;
-    const bool names_speaker =
-        read_detail::role_from_label(line.label) || read_detail::is_opaque_label(line.label);
+    // A label the other lines address as "@label" is a handle in a thread.
+    const bool addressed = line.label.size() >= 2 &&
+                           body.find("@" + std::string(line.label)) != std::string_view::npos;
+    const bool names_speaker = addressed || line.begin_ms ||
+                               read_detail::role_from_label(line.label) ||
+                               read_detail::is_opaque_label(line.label);
     if (names_speaker) named.insert(line.label);
     if (recurs || line.begin_ms || names_speaker) ++believed;
   }
   // A third of the lines: turns often run on over continuation lines. Two
-  // different role labels make a transcript even when neither recurs (a
-  // two-line "Customer: ... / Agent: ..." exchange).
+  // different role labels (or handles, or timestamped labels) make a transcript even when neither
+  // recurs (a two-line "Customer: ... / Agent: ..." exchange).
   return (recurring || named.size() >= 2) && believed >= 2 && believed * 3 >= non_blank;
 }
 

@@ -226,6 +226,14 @@ std::optional<Role> role_from_label(std::string_view label) {
     agent = agent || std::any_of(kAgentWords.begin(), kAgentWords.end(), is);
     customer = customer || std::any_of(kCustomerWords.begin(), kCustomerWords.end(), is);
   }
+  // "AskAmex", "Ask_WellsFargo", "AskeBay": the brands' help accounts.
+  std::string_view handle = label.substr(label.starts_with('@') ? 1 : 0);
+  if (handle.size() > 4 && handle.starts_with("Ask") &&
+      !std::islower(static_cast<unsigned char>(handle[3])))
+    agent = true;
+  if (handle.size() > 5 && handle.starts_with("Aske") &&
+      std::isupper(static_cast<unsigned char>(handle[4])))
+    agent = true;
   if (agent) return Role::agent;
   if (customer) return Role::customer;
   // A one-word handle whose ending is a service word ("comcastcares").
@@ -240,10 +248,32 @@ std::optional<Role> role_from_label(std::string_view label) {
   return std::nullopt;
 }
 
+bool signs_off(std::string_view text) {
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                     text[end - 1] == '.'))
+    --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  const std::size_t letters = end - begin;
+  if (letters < 2 || letters > 12 || !std::isupper(static_cast<unsigned char>(text[begin])))
+    return false;
+  std::size_t mark = begin;
+  if (mark > 0 && text[mark - 1] == ' ') --mark;  // "- Becky"
+  if (mark == 0) return false;
+  const char sign = text[mark - 1];
+  if (sign != '-' && sign != '^' && sign != '*' && sign != '~') return false;
+  // The mark stands after a blank ("... help! -FR"), not inside a word.
+  return mark - 1 == 0 || text[mark - 2] == ' ';
+}
+
 CueScore score_cues(std::string_view text) {
   const std::string folded = fold_for_cues(text);
-  return {count_cues(folded, kAgentCues), count_cues(folded, kCustomerCues),
-          count_cues(folded, kSystemCues)};
+  CueScore score{count_cues(folded, kAgentCues), count_cues(folded, kCustomerCues),
+                 count_cues(folded, kSystemCues)};
+  // A sign-off counts twice: only a company's account signs its replies.
+  if (signs_off(text)) score.agent += 2;
+  return score;
 }
 
 bool names_the_company(std::string_view label, std::string_view text) {
@@ -278,6 +308,8 @@ constexpr double kLabelWordConfidence = 0.95;
 constexpr double kCompanyNameConfidence = 0.9;
 constexpr double kOtherPartyConfidence = 0.8;
 constexpr double kCueConfidence = 0.7;
+constexpr double kPresumedCustomerConfidence = 0.6;
+constexpr double kStructureConfidence = 0.55;
 
 bool label_in(std::string_view speaker, const std::vector<std::string>& labels) {
   return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
@@ -308,6 +340,19 @@ bool is_call(const Document& document) {
     return true;
   }
   return !document.turns.empty() && document.turns.front().begin_ms.has_value();
+}
+
+// "spk_0", "SPEAKER_01": the ids diarization gives the voices of a call,
+// which say nothing about who opened a conversation.
+bool diarized(std::string_view speaker) {
+  if (!read_detail::is_opaque_label(speaker)) return false;
+  std::size_t letters = 0;
+  while (letters < speaker.size() && std::isalpha(static_cast<unsigned char>(speaker[letters])))
+    ++letters;
+  std::string prefix(speaker.substr(0, letters));
+  for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return prefix == "spk" || prefix == "speaker" || prefix == "ch" || prefix == "channel" ||
+         prefix == "s" || prefix == "voice" || prefix == "person" || prefix == "participant";
 }
 
 }  // namespace
@@ -376,7 +421,10 @@ void infer_roles(Document& document, const ReadOptions& options) {
     // The clearest agent by content; in a call, speaking first breaks a tie.
     const bool call = is_call(document);
     auto score = [&](const std::string& speaker) {
-      return 2 * net(speakers[speaker]) + (call && speaker == order.front() ? 1 : 0);
+      // Calls are answered by the agent; threads and chats are opened by
+      // the customer.
+      const int first = speaker == order.front() ? (call ? 1 : -1) : 0;
+      return 2 * net(speakers[speaker]) + first;
     };
     std::string best = open.front();
     for (const std::string& speaker : open) {
@@ -392,6 +440,18 @@ void infer_roles(Document& document, const ReadOptions& options) {
     if (clear) {
       speakers[best].role = Role::agent;
       speakers[best].confidence = kCueConfidence;
+    } else if (has_role(Role::customer) && open.size() == 1 && net(speakers[open.front()]) >= 0) {
+      // The customer is known ("Me:", "Caller:"); the one other party, whose
+      // words are not a customer's, answers for the company.
+      speakers[open.front()].role = Role::agent;
+      speakers[open.front()].confidence = kCueConfidence;
+    } else if (!call && open.size() == 2 && open.front() == order.front() &&
+               !diarized(open.front()) && !diarized(open.back()) &&
+               net(speakers[open.front()]) <= 0 && net(speakers[open.back()]) >= 0) {
+      // A chat or thread of two parties, nothing else to go by: the customer
+      // opened it and the company answered.
+      speakers[open.back()].role = Role::agent;
+      speakers[open.back()].confidence = kStructureConfidence;
     }
   }
   if (has_role(Role::agent) || has_role(Role::system)) {
@@ -409,14 +469,16 @@ void infer_roles(Document& document, const ReadOptions& options) {
         evidence.confidence = kCueConfidence;
       }
     }
-    // With one party left and no customer yet, that party is the customer.
+    // The parties nothing marks as the company's are its customers: surer
+    // when there is one such party and no customer yet.
     std::vector<std::string> left;
     for (const std::string& speaker : open) {
       if (speakers[speaker].role == Role::unknown) left.push_back(speaker);
     }
-    if (left.size() == 1 && !has_role(Role::customer)) {
-      speakers[left.front()].role = Role::customer;
-      speakers[left.front()].confidence = kOtherPartyConfidence;
+    const bool sole = left.size() == 1 && !has_role(Role::customer);
+    for (const std::string& speaker : left) {
+      speakers[speaker].role = Role::customer;
+      speakers[speaker].confidence = sole ? kOtherPartyConfidence : kPresumedCustomerConfidence;
     }
   } else if (open.size() == 1 && net(speakers[open.front()]) <= -kClearMargin) {
     speakers[open.front()].role = Role::customer;

@@ -22,12 +22,18 @@ std::optional<Role> role_from_label(std::string_view label);
 /// calling", "ma'am", "send us a DM"), customer cues ("my account", "I
 /// bought") and automated-voice cues ("press 1 for", "your call may be
 /// recorded") it holds. Case-insensitive, typographic apostrophes read as "'".
+/// A reply signed off with initials or a first name ("... -FR", "^JK",
+/// "- Becky"), as company accounts sign theirs, counts as two agent cues.
 struct CueScore {
   int agent = 0;
   int customer = 0;
   int system = 0;
 };
 CueScore score_cues(std::string_view text);
+
+/// True when `text` ends with a sign-off: "-", "^", "*" or "~" after a blank,
+/// then 2-12 letters starting with a capital ("-FR", "^JK", "- Becky").
+bool signs_off(std::string_view text);
 
 /// True when `text` greets or names the company by `label` ("thank you for
 /// calling Northwind", "welcome to Northwind" for the label "Northwind"): a

@@ -310,7 +310,10 @@ std::optional<LabelledLine> parse_labelled_line(std::string_view line) {
   if (bold && line.substr(separator_end, 2) == "**") separator_end += 2;
   std::string_view label = line.substr(label_begin, label_end - label_begin);
   if (label.back() == ' ' || label.size() > 40) return std::nullopt;
-  if (std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); }))
+  // A number is a list item ("2: ..."), not a speaker, unless it is long
+  // enough to be an account id (anonymised Twitter handles are numbers).
+  if (label.size() < 5 &&
+      std::all_of(label.begin(), label.end(), [](char c) { return is_digit(c); }))
     return std::nullopt;
   if (!out.begin_ms && is_header_field(label)) return std::nullopt;
   out.label = label;
@@ -319,6 +322,8 @@ std::optional<LabelledLine> parse_labelled_line(std::string_view line) {
 }
 
 bool is_opaque_label(std::string_view label) {
+  // A long number is an account id (anonymised Twitter handles).
+  if (label.size() >= 5 && std::all_of(label.begin(), label.end(), is_digit)) return true;
   std::size_t i = 0;
   while (i < label.size() && is_alpha(label[i])) ++i;
   if (i == 0) return false;

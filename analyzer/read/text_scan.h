@@ -60,13 +60,15 @@ struct LabelledLine {
 
 /// Recognises a labelled line. A label is 1-4 words of letters, digits, "_",
 /// "-", "'", "#", "&" or "/" (no sentence punctuation), at most 40 bytes, not
-/// all digits, followed by ":" and a blank or the line end; after a timestamp
-/// " - " also separates. Ordinary sentences ("Note that: ...") can still match;
+/// a short number, followed by ":" and a blank or the line end; after a timestamp
+/// " - " also separates. Numbers of fewer than five digits are not labels
+/// (list items). Ordinary sentences ("Note that: ...") can still match;
 /// callers weigh recurrence.
 std::optional<LabelledLine> parse_labelled_line(std::string_view line);
 
 /// True for opaque speaker ids: letters, an optional "_", "-" or " ", digits
-/// ("spk_0", "SPEAKER_01", "ch_1", "Speaker 2").
+/// ("spk_0", "SPEAKER_01", "ch_1", "Speaker 2"), or a number of five digits
+/// or more (an account id).
 bool is_opaque_label(std::string_view label);
 
 }  // namespace conduct::read_detail
