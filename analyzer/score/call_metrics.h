@@ -145,14 +145,18 @@ struct CallMetrics {
 /// is an instant (begin = end). An end before the begin is read as the
 /// begin. `turn_sentiment[i]` is turn i's sentiment (the mean compound of
 /// its sentences; 0 for a turn without one), one value per turn (nullopt
-/// when the sizes differ). Interruptions are judged on each speaker's continuous speech: their
-/// turns merged where they touch or overlap. Speech by one speaker that
-/// starts inside another's and overlaps it by at least
-/// kMinInterruptionOverlapMs is an interruption when the other falls silent
-/// first; when the other talks on past its end, it was a backchannel ("mhm")
-/// or talk over them that cut nobody off, and is not counted. Cost:
-/// O(n log n) in the number of turns, plus a pass over their text to count
-/// words.
+/// when the sizes differ).
+///
+/// Interruptions are judged on each speaker's continuous speech: their turns
+/// merged where they touch or overlap. Speech by one speaker that starts
+/// inside another's and overlaps it by at least kMinInterruptionOverlapMs is
+/// an interruption when the other falls silent first; when the other talks
+/// on past its end, it was a backchannel ("mhm") or talk over them that cut
+/// nobody off, and is not counted. When speech starts inside that of two
+/// others, the one it overlaps longer is the one interrupted.
+///
+/// Cost: O(n log n) in the number of turns times the number of speakers,
+/// plus a pass over the text to count words.
 std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
                                         std::span<const double> turn_sentiment);
 
