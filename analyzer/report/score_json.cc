@@ -92,8 +92,9 @@ Json call_metrics_to_json(const CallMetrics& call) {
   interruptions["list"] = Json::array();
   for (const Interruption& cut : call.interruptions) {
     interruptions["list"].push_back(Json{{"by", cut.by},
-                                         {"role", std::string(to_string(cut.role))},
+                                         {"by_role", std::string(to_string(cut.by_role))},
                                          {"of", cut.of},
+                                         {"of_role", std::string(to_string(cut.of_role))},
                                          {"at_ms", cut.at_ms},
                                          {"overlap_ms", cut.overlap_ms}});
   }

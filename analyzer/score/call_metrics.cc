@@ -121,39 +121,45 @@ void fill_shares(std::vector<Group>& groups) {
   }
 }
 
-// Each speaker's continuous speech: their turns merged where they touch or
-// overlap. The first turn of a stretch (in time) says the role it starts in.
+// One side of the conversation as far as turn-taking goes: a speaker label
+// in one role. Two turns with the same label and different roles are two
+// people (a reader may leave the label "unknown" and know the roles), so
+// turns and interruptions are told apart by both.
+struct Party {
+  std::string speaker;
+  Role role = Role::unknown;
+  auto operator<=>(const Party&) const = default;
+};
+
+Party party_of(const Turn& turn) {
+  return {turn.speaker, turn.role};
+}
+
+// A party's continuous speech: its turns merged where they touch or overlap.
 struct Stretch {
   std::int64_t begin = 0;
   std::int64_t end = 0;
-  Role role = Role::unknown;
 };
 
-std::vector<Stretch> stretches_of(const std::vector<std::size_t>& speaker_turns,
-                                  std::span<const Turn> turns, std::span<const TimedTurn> placed) {
-  std::vector<std::size_t> by_time = speaker_turns;
-  std::stable_sort(by_time.begin(), by_time.end(),
-                   [&](std::size_t a, std::size_t b) { return placed[a].begin < placed[b].begin; });
+std::vector<Stretch> stretches_of(const std::vector<std::size_t>& party_turns,
+                                  std::span<const TimedTurn> placed) {
+  std::vector<Interval> spoken;
+  for (std::size_t t : party_turns) spoken.push_back({placed[t].begin, placed[t].end});
   std::vector<Stretch> out;
-  for (std::size_t t : by_time) {
-    if (!out.empty() && placed[t].begin <= out.back().end) {
-      out.back().end = std::max(out.back().end, placed[t].end);
-    } else {
-      out.push_back({placed[t].begin, placed[t].end, turns[t].role});
-    }
-  }
+  for (const Interval& interval : merged(std::move(spoken)))
+    out.push_back({interval.begin, interval.end});
   return out;
 }
 
-// Interruptions between speakers, in time order (see measure_call).
-std::vector<Interruption> find_interruptions(const std::vector<std::string>& speakers,
+// Interruptions between parties, in time order (see measure_call).
+std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
                                              const std::vector<std::vector<Stretch>>& stretches) {
   std::vector<Interruption> out;
-  for (std::size_t s = 0; s < speakers.size(); ++s) {
-    for (const Stretch& speech : stretches[s]) {
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    for (const Stretch& speech : stretches[p]) {
       std::optional<Interruption> cut;
-      for (std::size_t o = 0; o < speakers.size(); ++o) {
-        if (o == s) continue;
+      for (std::size_t o = 0; o < parties.size(); ++o) {
+        if (o == p) continue;
         // The other's stretch that was under way when this speech began:
         // the last one to begin strictly before it.
         const auto& theirs = stretches[o];
@@ -167,7 +173,8 @@ std::vector<Interruption> find_interruptions(const std::vector<std::string>& spe
         const std::int64_t overlap = talking.end - speech.begin;
         if (overlap < kMinInterruptionOverlapMs) continue;
         if (!cut || overlap > cut->overlap_ms) {
-          cut = Interruption{speakers[s], speech.role, speakers[o], speech.begin, overlap};
+          cut = Interruption{parties[p].speaker, parties[p].role, parties[o].speaker,
+                             parties[o].role,    speech.begin,    overlap};
         }
       }
       if (cut) out.push_back(std::move(*cut));
@@ -248,33 +255,43 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
     }
   }
 
-  // Speakers in order of first appearance, and each one's turns.
+  // Speakers in order of first appearance, roles and parties, and the turns
+  // of each. A turn (a run of consecutive input turns) ends where the party
+  // changes.
   std::vector<std::string> speakers;
   std::map<std::string, std::size_t, std::less<>> speaker_index;
   std::vector<Participant> by_speaker;
   std::array<Participant, 4> by_role;  // indexed by Role
+  std::vector<Party> parties;
+  std::map<Party, std::size_t> party_index;
+  std::vector<std::vector<std::size_t>> party_turns;
   for (std::size_t t = 0; t < turns.size(); ++t) {
-    auto [it, inserted] = speaker_index.try_emplace(turns[t].speaker, speakers.size());
-    if (inserted) {
+    auto [speaker_at, new_speaker] = speaker_index.try_emplace(turns[t].speaker, speakers.size());
+    if (new_speaker) {
       speakers.push_back(turns[t].speaker);
       by_speaker.emplace_back();
     }
-    const bool new_run = t == 0 || turns[t - 1].speaker != turns[t].speaker;
-    Participant& speaker = by_speaker[it->second];
+    auto [party_at, new_party] = party_index.try_emplace(party_of(turns[t]), parties.size());
+    if (new_party) {
+      parties.push_back(party_of(turns[t]));
+      party_turns.emplace_back();
+    }
+    const bool new_run = t == 0 || party_of(turns[t - 1]) != party_of(turns[t]);
+    Participant& speaker = by_speaker[speaker_at->second];
     Participant& role = by_role[static_cast<std::size_t>(turns[t].role)];
     speaker.turns.push_back(t);
     role.turns.push_back(t);
+    party_turns[party_at->second].push_back(t);
     if (new_run) ++speaker.runs, ++role.runs;
   }
 
   std::vector<std::vector<Stretch>> stretches;
-  for (const Participant& speaker : by_speaker)
-    stretches.push_back(stretches_of(speaker.turns, turns, placed));
-  call.interruptions = find_interruptions(speakers, stretches);
+  for (const auto& indices : party_turns) stretches.push_back(stretches_of(indices, placed));
+  call.interruptions = find_interruptions(parties, stretches);
   for (const Interruption& cut : call.interruptions) {
     call.interruption_ms += cut.overlap_ms;
     ++by_speaker[speaker_index.find(cut.by)->second].interruptions;
-    ++by_role[static_cast<std::size_t>(cut.role)].interruptions;
+    ++by_role[static_cast<std::size_t>(cut.by_role)].interruptions;
   }
 
   for (const Role role : {Role::agent, Role::customer, Role::system, Role::unknown}) {

@@ -55,11 +55,12 @@ struct Silence {
 
 /// One speaker cutting another off: `by` started speaking at `at_ms` while
 /// `of` was talking, and `of` stopped before (or as) `by` did, `overlap_ms`
-/// after `at_ms`.
+/// after `at_ms`. Each side is a speaker label in a role.
 struct Interruption {
   std::string by;
-  Role role = Role::unknown;  // the role of `by`'s turn
+  Role by_role = Role::unknown;
   std::string of;
+  Role of_role = Role::unknown;
   std::int64_t at_ms = 0;
   std::int64_t overlap_ms = 0;
   bool operator==(const Interruption&) const = default;
@@ -82,9 +83,9 @@ struct ParticipantMetrics {
   std::size_t words = 0;
   /// words per minute of talk_ms; nullopt when talk_ms is 0.
   std::optional<double> words_per_minute;
-  /// Maximal runs of consecutive input turns by the same speaker, in
-  /// document order (for a role: runs of its speakers' turns, a change of
-  /// speaker within the role starting a new one).
+  /// Maximal runs of consecutive input turns by the same speaker (the same
+  /// label in the same role), in document order; for a role, the runs of its
+  /// speakers, a change of speaker within the role starting a new one.
   std::size_t turns = 0;
   /// Interruptions the participant made.
   std::size_t interruptions = 0;
@@ -147,8 +148,9 @@ struct CallMetrics {
 /// its sentences; 0 for a turn without one), one value per turn (nullopt
 /// when the sizes differ).
 ///
-/// Interruptions are judged on each speaker's continuous speech: their turns
-/// merged where they touch or overlap. Speech by one speaker that starts
+/// Interruptions are judged between speakers (a label in a role: turns
+/// labelled alike in two roles are two people) on each one's continuous
+/// speech: their turns merged where they touch or overlap. Speech by one speaker that starts
 /// inside another's and overlaps it by at least kMinInterruptionOverlapMs is
 /// an interruption when the other falls silent first; when the other talks
 /// on past its end, it was a backchannel ("mhm") or talk over them that cut

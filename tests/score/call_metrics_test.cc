@@ -105,7 +105,8 @@ TEST(CallMetrics, AnOverlapWhereTheOtherFallsSilentIsAnInterruption) {
   const auto call = measure_call(turns, std::vector<double>(turns.size(), 0.0));
   ASSERT_TRUE(call.has_value());
   ASSERT_EQ(call->interruptions.size(), 1u);
-  EXPECT_EQ(call->interruptions[0], (Interruption{"Agent", Role::agent, "Customer", 9000, 1000}));
+  EXPECT_EQ(call->interruptions[0],
+            (Interruption{"Agent", Role::agent, "Customer", Role::customer, 9000, 1000}));
   EXPECT_EQ(call->interruption_ms, 1000);
   EXPECT_EQ(role_of(*call, Role::agent)->metrics.interruptions, 1u);
   EXPECT_EQ(role_of(*call, Role::customer)->metrics.interruptions, 0u);
@@ -123,7 +124,7 @@ TEST(CallMetrics, ShortOverlapsAndBackchannelsAreNotInterruptions) {
   ASSERT_TRUE(call.has_value());
   ASSERT_EQ(call->interruptions.size(), 1u);
   EXPECT_EQ(call->interruptions[0],
-            (Interruption{"A", Role::agent, "B", 7500, kMinInterruptionOverlapMs}));
+            (Interruption{"A", Role::agent, "B", Role::customer, 7500, kMinInterruptionOverlapMs}));
   // Runs in document order: A | B | A A.
   EXPECT_EQ(call->by_speaker[0].metrics.turns, 2u);
   EXPECT_EQ(call->by_speaker[1].metrics.turns, 1u);
@@ -182,6 +183,26 @@ TEST(CallMetrics, RolesWithoutTurnsAreLeftOut) {
   ASSERT_EQ(unlabelled->by_speaker.size(), 2u);
   EXPECT_DOUBLE_EQ(*unlabelled->by_speaker[0].metrics.share, 0.75);
   EXPECT_DOUBLE_EQ(*unlabelled->by_speaker[1].metrics.share, 0.25);
+}
+
+TEST(CallMetrics, OneLabelInTwoRolesIsTwoSpeakers) {
+  // A reader that knows the roles but not the labels: turns and
+  // interruptions still tell the two sides apart; the label groups them.
+  const std::vector<Turn> turns = {timed("unknown", Role::agent, 0, 3000, "a b"),
+                                   timed("unknown", Role::customer, 2000, 6000, "c d"),
+                                   timed("unknown", Role::agent, 6500, 7000, "e")};
+  const auto call = measure_call(turns, std::vector<double>(turns.size(), 0.0));
+  ASSERT_TRUE(call.has_value());
+  EXPECT_EQ(
+      call->interruptions,
+      (std::vector<Interruption>{{"unknown", Role::customer, "unknown", Role::agent, 2000, 1000}}));
+  EXPECT_EQ(role_of(*call, Role::agent)->metrics.turns, 2u);
+  EXPECT_EQ(role_of(*call, Role::customer)->metrics.turns, 1u);
+  EXPECT_EQ(role_of(*call, Role::customer)->metrics.interruptions, 1u);
+  ASSERT_EQ(call->by_speaker.size(), 1u);
+  EXPECT_EQ(call->by_speaker[0].metrics.turns, 3u);
+  EXPECT_EQ(call->by_speaker[0].metrics.talk_ms, 7000 - 500);
+  EXPECT_EQ(call->by_speaker[0].metrics.interruptions, 1u);
 }
 
 TEST(CallMetrics, NoTimesNoMetrics) {

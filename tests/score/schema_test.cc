@@ -190,7 +190,8 @@ TEST(SchemaTest, CallMetricsAreWrittenInMillisecondsWithRoundedRates) {
             R"("longest":{"begin_ms":12000,"end_ms":16000,"duration_ms":4000}})");
   EXPECT_EQ(call["interruptions"].dump(),
             R"({"count":1,"total_ms":1000,"min_overlap_ms":500,"list":[)"
-            R"({"by":"Agent","role":"agent","of":"Customer","at_ms":9000,"overlap_ms":1000}]})");
+            R"({"by":"Agent","by_role":"agent","of":"Customer","of_role":"customer","at_ms":9000,)"
+            R"("overlap_ms":1000}]})");
   // 8800 / 16300 = 0.53987..., 11 words in 8.8 s, (0.33333) to 4 decimals.
   EXPECT_EQ(call["roles"]["agent"].dump(),
             R"({"talk_ms":8800,"share":0.5399,"words":11,"words_per_minute":75.0,"turns":3,)"
