@@ -136,27 +136,19 @@ Party party_of(const Turn& turn) {
 }
 
 // A party's continuous speech: its turns merged where they touch or overlap.
-struct Stretch {
-  std::int64_t begin = 0;
-  std::int64_t end = 0;
-};
-
-std::vector<Stretch> stretches_of(const std::vector<std::size_t>& party_turns,
-                                  std::span<const TimedTurn> placed) {
+std::vector<Interval> stretches_of(const std::vector<std::size_t>& party_turns,
+                                   std::span<const TimedTurn> placed) {
   std::vector<Interval> spoken;
   for (std::size_t t : party_turns) spoken.push_back({placed[t].begin, placed[t].end});
-  std::vector<Stretch> out;
-  for (const Interval& interval : merged(std::move(spoken)))
-    out.push_back({interval.begin, interval.end});
-  return out;
+  return merged(std::move(spoken));
 }
 
 // Interruptions between parties, in time order (see measure_call).
 std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
-                                             const std::vector<std::vector<Stretch>>& stretches) {
+                                             const std::vector<std::vector<Interval>>& stretches) {
   std::vector<Interruption> out;
   for (std::size_t p = 0; p < parties.size(); ++p) {
-    for (const Stretch& speech : stretches[p]) {
+    for (const Interval& speech : stretches[p]) {
       std::optional<Interruption> cut;
       for (std::size_t o = 0; o < parties.size(); ++o) {
         if (o == p) continue;
@@ -165,9 +157,9 @@ std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
         const auto& theirs = stretches[o];
         auto after = std::lower_bound(
             theirs.begin(), theirs.end(), speech.begin,
-            [](const Stretch& stretch, std::int64_t at) { return stretch.begin < at; });
+            [](const Interval& stretch, std::int64_t at) { return stretch.begin < at; });
         if (after == theirs.begin()) continue;
-        const Stretch& talking = *std::prev(after);
+        const Interval& talking = *std::prev(after);
         // Still talking when this speech began, and silent before it ended.
         if (talking.end <= speech.begin || talking.end > speech.end) continue;
         const std::int64_t overlap = talking.end - speech.begin;
@@ -285,7 +277,7 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
     if (new_run) ++speaker.runs, ++role.runs;
   }
 
-  std::vector<std::vector<Stretch>> stretches;
+  std::vector<std::vector<Interval>> stretches;
   for (const auto& indices : party_turns) stretches.push_back(stretches_of(indices, placed));
   call.interruptions = find_interruptions(parties, stretches);
   for (const Interruption& cut : call.interruptions) {
