@@ -67,6 +67,14 @@ Analysis segment_document(Document document) {
   return analysis;
 }
 
+double turn_compound(const Analysis& analysis, std::size_t turn) {
+  const auto& indices = analysis.turn_sentences[turn];
+  if (indices.empty()) return 0.0;
+  double sum = 0.0;
+  for (std::size_t s : indices) sum += analysis.sentence_sentiment[s].compound;
+  return sum / static_cast<double>(indices.size());
+}
+
 Evidence evidence_for(const Analysis& analysis, EvidenceSpan at) {
   const Sentence& sentence = analysis.sentences[at.sentence];
   const Turn& turn = analysis.document.turns[sentence.turn];

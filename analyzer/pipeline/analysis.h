@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "core/document.h"
@@ -10,6 +11,7 @@
 #include "core/sentence.h"
 #include "normalize/normalizer.h"
 #include "score/adjustments.h"
+#include "score/call_metrics.h"
 #include "score/stated.h"
 #include "sentiment/vader.h"
 
@@ -29,6 +31,9 @@ struct Analysis {
   std::vector<Adjustment> adjustments;
   StatedPoints stated;
   int points = 0;
+  /// Talk time, silences, interruptions, ... when every turn has a time
+  /// (score/call_metrics.h); nullopt otherwise.
+  std::optional<CallMetrics> call_metrics;
 
   Analysis() = default;
   Analysis(Analysis&&) = default;
@@ -41,6 +46,10 @@ struct Analysis {
 /// that looks at sentences shares. Cost: one normalization and one sentence
 /// segmentation per turn.
 Analysis segment_document(Document document);
+
+/// A turn's sentiment: the mean compound of its sentences (0 for a turn
+/// without one).
+double turn_compound(const Analysis& analysis, std::size_t turn);
 
 /// Evidence for a range of a sentence's normalized text (which may run on
 /// into the sentences after it in the same turn), quoted from the original

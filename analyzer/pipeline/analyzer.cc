@@ -82,6 +82,10 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
   analysis.stated = resources.stated->read(analysis.sentences, analysis.document);
   analysis.adjustments = suggest_adjustments(analysis.findings, *resources.policy);
   analysis.points = total_points(analysis.adjustments);
+  std::vector<double> turn_sentiment(analysis.document.turns.size());
+  for (std::size_t t = 0; t < turn_sentiment.size(); ++t)
+    turn_sentiment[t] = turn_compound(analysis, t);
+  analysis.call_metrics = measure_call(analysis.document.turns, turn_sentiment);
   if (trace) {
     for (std::size_t a = 0; a < analysis.adjustments.size(); ++a) {
       const Category category = analysis.adjustments[a].category;

@@ -30,12 +30,14 @@ class Analyzer {
   /// (lexicon/rule_findings.h), then the model's findings
   /// (classify/model_findings.h); follow-up rules once confirmed; evidence
   /// quoted from the original; recap marks, stated points and the suggested
-  /// adjustments under the policy. Which rules apply is decided by each
-  /// turn's register and role, as the reader set them. With `trace`, every
-  /// decision is recorded there too (rule hits, guards, follow-ups, model
-  /// scores with their top features, the policy behind each adjustment);
-  /// the findings are the same with or without it. Cost: linear in the
-  /// document's length; a trace adds the model's feature explanations.
+  /// adjustments under the policy; the call metrics when every turn has a
+  /// time (score/call_metrics.h, from each turn's mean compound). Which
+  /// rules apply is decided by each turn's register and role, as the reader
+  /// set them. With `trace`, every decision is recorded there too (rule
+  /// hits, guards, follow-ups, model scores with their top features, the
+  /// policy behind each adjustment); the findings are the same with or
+  /// without it. Cost: linear in the document's length; a trace adds the
+  /// model's feature explanations.
   Analysis analyze(Document document, Trace* trace = nullptr) const;
 
   const Resources& resources() const { return *resources_; }

@@ -32,14 +32,6 @@ Json trend_json(const SentimentTrend& trend) {
               {"end", round_to(trend.end, 4)}};
 }
 
-double turn_compound(const Analysis& analysis, std::size_t turn) {
-  const auto& indices = analysis.turn_sentences[turn];
-  if (indices.empty()) return 0.0;
-  double sum = 0.0;
-  for (std::size_t s : indices) sum += analysis.sentence_sentiment[s].compound;
-  return sum / static_cast<double>(indices.size());
-}
-
 // A speaker's trajectory is taken over turns; a speaker with fewer than three
 // turns (call notes have one) is followed over its sentences instead, so that
 // start and end still mean the first and last thirds of what they said.
@@ -188,6 +180,7 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   out["adjustments"] = adjustments_to_json(analysis.adjustments, resources.policy->names);
   out["points"] = analysis.points;
   out["stated"] = stated_to_json(analysis.stated);
+  if (analysis.call_metrics) out["call_metrics"] = call_metrics_to_json(*analysis.call_metrics);
   out["versions"] = Json{{"conduct", CONDUCT_VERSION},
                          {"lexicons", resources.lexicon_version},
                          {"model", resources.model_version},

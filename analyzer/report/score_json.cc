@@ -1,6 +1,7 @@
 #include "report/score_json.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace conduct {
 namespace {
@@ -42,7 +43,75 @@ nlohmann::ordered_json evidence_json(std::string_view kind, const StatedValue& s
   return out;
 }
 
+Json rounded(const std::optional<double>& value, int decimals) {
+  if (!value) return nullptr;
+  const double scale = std::pow(10.0, decimals);
+  return std::round(*value * scale) / scale;
+}
+
+Json silence_json(const Silence& silence) {
+  return Json{{"begin_ms", silence.begin_ms},
+              {"end_ms", silence.end_ms},
+              {"duration_ms", silence.duration_ms()}};
+}
+
+Json participant_json(const ParticipantMetrics& metrics) {
+  Json out = Json::object();
+  out["talk_ms"] = metrics.talk_ms;
+  out["share"] = rounded(metrics.share, 4);
+  out["words"] = metrics.words;
+  out["words_per_minute"] = rounded(metrics.words_per_minute, 1);
+  out["turns"] = metrics.turns;
+  out["interruptions"] = metrics.interruptions;
+  out["sentiment_by_quarter"] = Json::array();
+  for (const auto& quarter : metrics.sentiment_by_quarter)
+    out["sentiment_by_quarter"].push_back(rounded(quarter, 4));
+  return out;
+}
+
 }  // namespace
+
+Json call_metrics_to_json(const CallMetrics& call) {
+  Json out = Json::object();
+  out["begin_ms"] = call.begin_ms;
+  out["end_ms"] = call.end_ms;
+  out["duration_ms"] = call.duration_ms;
+  out["speech_ms"] = call.speech_ms;
+  Json silence = Json::object();
+  silence["total_ms"] = call.silence_ms;
+  silence["long_threshold_ms"] = kLongSilenceMs;
+  silence["long_total_ms"] = call.long_silence_ms;
+  silence["long"] = Json::array();
+  for (const Silence& gap : call.long_silences) silence["long"].push_back(silence_json(gap));
+  silence["longest"] = call.longest_silence ? silence_json(*call.longest_silence) : Json(nullptr);
+  out["silence"] = std::move(silence);
+  Json interruptions = Json::object();
+  interruptions["count"] = call.interruptions.size();
+  interruptions["total_ms"] = call.interruption_ms;
+  interruptions["min_overlap_ms"] = kMinInterruptionOverlapMs;
+  interruptions["list"] = Json::array();
+  for (const Interruption& cut : call.interruptions) {
+    interruptions["list"].push_back(Json{{"by", cut.by},
+                                         {"by_role", std::string(to_string(cut.by_role))},
+                                         {"of", cut.of},
+                                         {"of_role", std::string(to_string(cut.of_role))},
+                                         {"at_ms", cut.at_ms},
+                                         {"overlap_ms", cut.overlap_ms}});
+  }
+  out["interruptions"] = std::move(interruptions);
+  Json roles = Json::object();
+  for (const RoleMetrics& role : call.by_role)
+    roles[std::string(to_string(role.role))] = participant_json(role.metrics);
+  out["roles"] = std::move(roles);
+  Json speakers = Json::object();
+  for (const SpeakerMetrics& speaker : call.by_speaker) {
+    Json entry = Json{{"role", std::string(to_string(speaker.role))}};
+    entry.update(participant_json(speaker.metrics));
+    speakers[speaker.speaker] = std::move(entry);
+  }
+  out["speakers"] = std::move(speakers);
+  return out;
+}
 
 nlohmann::ordered_json adjustments_to_json(const std::vector<Adjustment>& adjustments,
                                            const CategoryTable& names) {

@@ -6,6 +6,7 @@
 
 #include "report/score_json.h"
 #include "score/adjustments.h"
+#include "score/call_metrics.h"
 #include "score/stated.h"
 #include "sentence_fixture.h"
 #include "validate_output.h"
@@ -155,6 +156,80 @@ TEST(SchemaTest, InvalidRecordsAreNamedWithTheirRecordNumber) {
   EXPECT_NE(out.find(":6: record 6: /: 'failed' is a required property"), std::string::npos) << out;
   EXPECT_EQ(out.find("record 1:"), std::string::npos) << out;
   EXPECT_NE(out.find("5 of 6 records invalid\n"), std::string::npos) << out;
+}
+
+// A timed call with a long silence, an interruption and an empty quarter,
+// written as the result record writes it.
+Json call_metrics_json() {
+  auto turn = [](std::string speaker, Role role, std::int64_t begin, std::int64_t end,
+                 std::string text) {
+    Turn out;
+    out.speaker = std::move(speaker);
+    out.role = role;
+    out.begin_ms = begin;
+    out.end_ms = end;
+    out.text = std::move(text);
+    return out;
+  };
+  const std::vector<Turn> turns = {
+      turn("Agent", Role::agent, 0, 4000, "Hello, how can I help?"),
+      turn("Customer", Role::customer, 4500, 10000, "My card was charged twice last month."),
+      turn("Agent", Role::agent, 9000, 12000, "I see, let me check."),
+      turn("Customer", Role::customer, 16000, 18000, "Thanks."),
+      turn("Agent", Role::agent, 18200, 20000, "Done.")};
+  const auto call = measure_call(turns, std::vector<double>{0.5, -0.4, 0.2, 0.6, 0.33333});
+  EXPECT_TRUE(call.has_value());
+  return call ? call_metrics_to_json(*call) : Json();
+}
+
+TEST(SchemaTest, CallMetricsAreWrittenInMillisecondsWithRoundedRates) {
+  const Json call = call_metrics_json();
+  EXPECT_EQ(call["silence"].dump(),
+            R"({"total_ms":4700,"long_threshold_ms":3000,"long_total_ms":4000,)"
+            R"("long":[{"begin_ms":12000,"end_ms":16000,"duration_ms":4000}],)"
+            R"("longest":{"begin_ms":12000,"end_ms":16000,"duration_ms":4000}})");
+  EXPECT_EQ(call["interruptions"].dump(),
+            R"({"count":1,"total_ms":1000,"min_overlap_ms":500,"list":[)"
+            R"({"by":"Agent","by_role":"agent","of":"Customer","of_role":"customer","at_ms":9000,)"
+            R"("overlap_ms":1000}]})");
+  // 8800 / 16300 = 0.53987..., 11 words in 8.8 s, (0.33333) to 4 decimals.
+  EXPECT_EQ(call["roles"]["agent"].dump(),
+            R"({"talk_ms":8800,"share":0.5399,"words":11,"words_per_minute":75.0,"turns":3,)"
+            R"("interruptions":1,"sentiment_by_quarter":[0.5,null,0.2,0.3333]})");
+  EXPECT_EQ(call["speakers"]["Customer"]["role"], "customer");
+}
+
+TEST(SchemaTest, CallMetricsAreValidAndClosed) {
+  Json with_metrics = result_record();
+  with_metrics["call_metrics"] = call_metrics_json();
+  const auto valid = validate_records({with_metrics}, "call_metrics_valid");
+  EXPECT_EQ(valid.exit_status, 0) << valid.output;
+
+  Json three_quarters = with_metrics;
+  three_quarters["call_metrics"]["roles"]["agent"]["sentiment_by_quarter"].erase(0);
+  Json unknown_role = with_metrics;
+  unknown_role["call_metrics"]["roles"]["manager"] = with_metrics["call_metrics"]["roles"]["agent"];
+  Json no_speaker_role = with_metrics;
+  no_speaker_role["call_metrics"]["speakers"]["Agent"].erase("role");
+  Json stray_field = with_metrics;
+  stray_field["call_metrics"]["speakers"]["Agent"]["talk_time"] = 1;
+  const auto validation = validate_records(
+      {with_metrics, three_quarters, unknown_role, no_speaker_role, stray_field}, "call_metrics");
+  EXPECT_EQ(validation.exit_status, 1);
+  const std::string& out = validation.output;
+  EXPECT_NE(out.find(":2: record 2: /call_metrics/roles/agent/sentiment_by_quarter: "),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":3: record 3: /call_metrics/roles: 'manager' is not one of"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":4: record 4: /call_metrics/speakers/Agent: 'role' is a required property"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(":5: record 5: /call_metrics/speakers/Agent: Unevaluated properties"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("4 of 5 records invalid\n"), std::string::npos) << out;
 }
 
 TEST(SchemaTest, NotJsonAndEmptyInputFail) {
