@@ -20,6 +20,7 @@ struct AnalyzeOptions {
   std::string output;
   std::string format;
   std::vector<std::string> agent_labels;
+  std::string columns;
   unsigned jobs = 0;
   bool pretty = false;
   bool detail = false;
@@ -32,6 +33,14 @@ int run_analyze(const AnalyzeOptions& options) {
   ReadOptions read_options;
   read_options.agent_labels = options.agent_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
+  if (!options.columns.empty()) {
+    auto columns = parse_csv_columns(options.columns);
+    if (!columns.ok()) {
+      std::cerr << "conduct analyze: --columns: " << columns.error().message << "\n";
+      return kExitUsage;
+    }
+    read_options.columns = std::move(columns).value();
+  }
 
   const auto analyzer = load_analyzer_or_report(options.resources, "analyze");
   if (!analyzer) return kExitUsage;
@@ -104,7 +113,7 @@ void add_analyze_command(CLI::App& app, int& exit_status) {
   command->add_option("-o,--output", options->output, "Write to FILE instead of stdout");
   command->add_flag("--pretty", options->pretty, "One indented JSON document (an array)");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   command->add_option("-j,--jobs", options->jobs, "Threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_flag("--detail", options->detail, "Add per-turn and per-sentence results");
@@ -112,6 +121,10 @@ void add_analyze_command(CLI::App& app, int& exit_status) {
                     "Progress on stderr (default: when stderr is a terminal)");
   command->add_option("--agent-label", options->agent_labels,
                       "Speaker label(s) that are the agent; the others are customers");
+  command->add_option("--columns", options->columns,
+                      "CSV/TSV header names of the columns, e.g. "
+                      "id=call,speaker=who,role=side,text=said,start=t0,end=t1 (default: "
+                      "common names such as conversation_id, speaker, role, text, start_time)");
   command->add_option("--max-bytes", options->max_bytes,
                       "Largest file or JSON Lines record analysed (default 256 MiB)");
   add_resource_options(*command, options->resources);

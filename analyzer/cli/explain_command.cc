@@ -173,7 +173,7 @@ void add_explain_command(CLI::App& app, int& exit_status) {
       ->required();
   command->add_flag("--json", options->json, "One JSON object per document");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   command->add_option("--agent-label", options->agent_labels,
                       "Speaker label(s) that are the agent; the others are customers");
   command

@@ -93,7 +93,7 @@ void add_ledger_command(CLI::App& app, int& exit_status) {
                       "states before any adjustment, else 0)");
   command->add_flag("--table", options->table, "An aligned text table instead of JSON Lines");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   command->add_option("--agent-label", options->agent_labels,
                       "Speaker label(s) that are the agent; the others are customers");
   add_resource_options(*command, options->resources);
