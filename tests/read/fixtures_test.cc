@@ -150,6 +150,29 @@ TEST(Fixtures, WhisperXMajoritySpeakerWhenWordsAreNotInTheText) {
   EXPECT_EQ(d.value().turns[0].speaker, "B");
 }
 
+TEST(Fixtures, TranscribeItemsWithoutLabelsTakeTheirChannel) {
+  const Document d = read_ok("unlabelled-items-channels.aws.json");
+  EXPECT_EQ(d.format, Format::aws);
+  ASSERT_EQ(d.turns.size(), 2u);
+  EXPECT_EQ(d.turns[0].speaker, "ch_0");
+  EXPECT_EQ(d.turns[0].text, "Hello, you're through to billing.");
+  EXPECT_EQ(d.turns[0].source, "/results/items/0");
+  EXPECT_EQ(d.turns[1].speaker, "ch_1");
+  EXPECT_EQ(d.turns[1].text, "Hi, I was charged twice.");
+  EXPECT_EQ(d.turns[1].begin_ms, 2500);
+  EXPECT_EQ(d.turns[1].end_ms, 4000);
+}
+
+TEST(Fixtures, TranscribeAudioSegmentsLabelTheirItems) {
+  const Document d = read_ok("audio-segments.aws.json");
+  ASSERT_EQ(d.turns.size(), 2u);
+  EXPECT_EQ(d.turns[0].speaker, "ch_0");
+  EXPECT_EQ(d.turns[0].text, "Billing, this is Ana.");
+  EXPECT_EQ(d.turns[1].speaker, "ch_1");
+  EXPECT_EQ(d.turns[1].text, "My card was declined.");
+  EXPECT_EQ(d.turns[1].source, "/results/items/6");
+}
+
 Error read_error(const std::string& bytes, Format format) {
   auto document = read_document("in.txt", bytes, format, {});
   EXPECT_FALSE(document.ok());
