@@ -21,6 +21,7 @@ struct AnalyzeOptions {
   std::string format;
   std::vector<std::string> agent_labels;
   std::vector<std::string> customer_labels;
+  std::string columns;
   unsigned jobs = 0;
   bool pretty = false;
   bool detail = false;
@@ -34,6 +35,14 @@ int run_analyze(const AnalyzeOptions& options) {
   read_options.agent_labels = options.agent_labels;
   read_options.customer_labels = options.customer_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
+  if (!options.columns.empty()) {
+    auto columns = parse_csv_columns(options.columns);
+    if (!columns.ok()) {
+      std::cerr << "conduct analyze: --columns: " << columns.error().message << "\n";
+      return kExitUsage;
+    }
+    read_options.columns = std::move(columns).value();
+  }
 
   const auto analyzer = load_analyzer_or_report(options.resources, "analyze");
   if (!analyzer) return kExitUsage;
@@ -106,13 +115,17 @@ void add_analyze_command(CLI::App& app, int& exit_status) {
   command->add_option("-o,--output", options->output, "Write to FILE instead of stdout");
   command->add_flag("--pretty", options->pretty, "One indented JSON document (an array)");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   command->add_option("-j,--jobs", options->jobs, "Threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_flag("--detail", options->detail, "Add per-turn and per-sentence results");
   command->add_flag("--progress,!--no-progress", options->progress,
                     "Progress on stderr (default: when stderr is a terminal)");
   add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
+  command->add_option("--columns", options->columns,
+                      "CSV/TSV header names of the columns, e.g. "
+                      "id=call,speaker=who,role=side,text=said,start=t0,end=t1 (default: "
+                      "common names such as conversation_id, speaker, role, text, start_time)");
   command->add_option("--max-bytes", options->max_bytes,
                       "Largest file or JSON Lines record analysed (default 256 MiB)");
   add_resource_options(*command, options->resources);

@@ -5,6 +5,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
 
 namespace conduct::cli {
 
@@ -13,6 +17,13 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;  // some documents failed; error records written
 inline constexpr int kExitUsage = 2;       // bad flag, broken lexicon/policy/model
 inline constexpr int kExitInternal = 3;    // an unexpected failure outside any one document
+
+/// The names --format accepts: every input format.
+inline std::vector<std::string> format_choices() {
+  std::vector<std::string> names;
+  for (std::string_view name : format_names()) names.emplace_back(name);
+  return names;
+}
 
 void add_analyze_command(CLI::App& app, int& exit_status);
 void add_ledger_command(CLI::App& app, int& exit_status);

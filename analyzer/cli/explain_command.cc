@@ -175,7 +175,7 @@ void add_explain_command(CLI::App& app, int& exit_status) {
       ->required();
   command->add_flag("--json", options->json, "One JSON object per document");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   command
       ->add_option("--features", options->features,

@@ -95,7 +95,7 @@ void add_ledger_command(CLI::App& app, int& exit_status) {
                       "states before any adjustment, else 0)");
   command->add_flag("--table", options->table, "An aligned text table instead of JSON Lines");
   command->add_option("--format", options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   add_resource_options(*command, options->resources);
   command->callback([options, &exit_status] { exit_status = run_ledger(*options); });

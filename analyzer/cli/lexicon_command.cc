@@ -255,7 +255,7 @@ void add_lexicon_command(CLI::App& app, int& exit_status) {
   stats->add_option("paths", stats_options->paths, "Inputs, as for analyze");
   stats->add_flag("--json", stats_options->json, "One JSON object per rule");
   stats->add_option("--format", stats_options->format, "Force the input format")
-      ->check(CLI::IsMember({"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}));
+      ->check(CLI::IsMember(format_choices()));
   stats->add_option("--lexicons", stats_options->resources.lexicons,
                     "Lexicon folder (default: lexicons/)");
   stats->add_option("--policy", stats_options->resources.policy, "Point policy");

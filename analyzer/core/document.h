@@ -15,8 +15,9 @@
 
 namespace conduct {
 
-/// Input formats of SPEC section 3.
-enum class Format { notes, text, vtt, srt, aws, connect, whisper, jsonl };
+/// Input formats of SPEC section 3. `json` is a JSON Lines record written as
+/// a whole file (pretty-printed), or an array of such records.
+enum class Format { notes, text, vtt, srt, aws, connect, whisper, jsonl, json, ccai, csv, tsv };
 
 /// The part a speaker plays in the interaction. `system` is the company's
 /// automated side (IVR menus, recorded announcements, bots that are not a
@@ -35,8 +36,12 @@ std::string_view to_string(Role role);
 /// Parses a format name as written on the command line; nullopt when unknown.
 std::optional<Format> parse_format(std::string_view name);
 
+/// Every format, in declaration order (for --format choices and tests).
+std::vector<std::string_view> format_names();
+
 /// True for formats whose turns are byte ranges of the input file
-/// (notes, text, vtt, srt). JSON formats hold decoded strings instead.
+/// (notes, text, vtt, srt). JSON formats hold decoded strings instead, and so
+/// do CSV and TSV, whose fields are unquoted strings.
 bool offsets_in_file(Format format);
 
 /// One speaker's contribution.
@@ -53,14 +58,20 @@ struct Turn {
   /// file_bytes.substr(start, end - start); for JSON formats it is the decoded
   /// string (or, for Amazon Transcribe, the text rebuilt from word items).
   std::string text;
-  /// Byte range of `text` in the input file (text formats). For JSON formats
-  /// the range is relative to `text` itself: the part that is not leading or
-  /// trailing whitespace (Whisper starts segments with a space).
+  /// Byte range of `text` in the input file (text formats). For decoded-string
+  /// formats (JSON, CSV) the range is in the string `source` names: the part
+  /// of `text` that is not leading or trailing whitespace (Whisper starts
+  /// segments with a space), shifted by `source_offset`.
   std::size_t start = 0;
   std::size_t end = 0;
+  /// Decoded-string formats: where `text` begins in the string `source`
+  /// names. 0 unless a turn is one part of a longer string (a JSON Lines
+  /// `text` of "Speaker: ..." lines is split into turns).
+  std::size_t source_offset = 0;
   /// 1-based line of the input where the text starts; 0 when not meaningful.
   std::size_t line = 0;
-  /// JSON Pointer to the value the text came from (JSON formats only).
+  /// Where the text came from in decoded-string formats: a JSON Pointer
+  /// ("/entries/3/text") for JSON, "row 12, column text" for CSV and TSV.
   std::string source;
   /// Ranges of `text` that are markup, not words (subtitle tags such as
   /// "<i>" or "<00:00:01.000>"): blanked before analysis, kept in `text` so
@@ -71,7 +82,8 @@ struct Turn {
   double role_confidence = 0;
 };
 
-/// One analysable unit: a file, or one record of a JSON Lines file.
+/// One analysable unit: a file, one record of a JSON Lines file or a JSON
+/// array, or one conversation of a CSV export.
 struct Document {
   std::string id;
   Format format = Format::notes;

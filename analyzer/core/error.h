@@ -35,6 +35,10 @@ enum class ErrorKind { input, configuration, data };
     "the format cannot be read this way (JSON Lines is read record by record)")                   \
   X(missing_text, input, "a record or turn without a text string")                                \
   X(no_text, input, "a transcript without any turn text")                                         \
+  X(unmappable_csv, input,                                                                        \
+    "a CSV or TSV header without a text column or without a speaker or role column (line 1)")     \
+  X(malformed_csv, input,                                                                         \
+    "a CSV or TSV row with the wrong number of fields, or a quote never closed; line of the row") \
   X(internal_error, input,                                                                        \
     "an unexpected failure while analysing this document (a bug: please report it); the rest of " \
     "the batch goes on")                                                                          \

@@ -6,8 +6,9 @@
 
 namespace conduct {
 namespace {
-constexpr std::array<std::string_view, 8> kFormatNames = {"notes", "text",    "vtt",     "srt",
-                                                          "aws",   "connect", "whisper", "jsonl"};
+constexpr std::array<std::string_view, 12> kFormatNames = {"notes", "text",    "vtt",     "srt",
+                                                           "aws",   "connect", "whisper", "jsonl",
+                                                           "json",  "ccai",    "csv",     "tsv"};
 constexpr std::array<std::string_view, 10> kCategoryNames = {
     "scripted",  "unprofessional", "dismissive", "unresponsive", "broken_promise",
     "runaround", "empathy",        "ownership",  "resolved",     "churn_risk"};
@@ -21,6 +22,10 @@ std::optional<Format> parse_format(std::string_view name) {
   auto it = std::find(kFormatNames.begin(), kFormatNames.end(), name);
   if (it == kFormatNames.end()) return std::nullopt;
   return static_cast<Format>(it - kFormatNames.begin());
+}
+
+std::vector<std::string_view> format_names() {
+  return {kFormatNames.begin(), kFormatNames.end()};
 }
 
 bool offsets_in_file(Format format) {

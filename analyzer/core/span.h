@@ -17,6 +17,8 @@ struct ByteSpan {
 };
 
 /// True when the two ranges share at least one byte.
-inline bool overlaps(ByteSpan a, ByteSpan b) { return a.begin < b.end && b.begin < a.end; }
+inline bool overlaps(ByteSpan a, ByteSpan b) {
+  return a.begin < b.end && b.begin < a.end;
+}
 
 }  // namespace conduct

@@ -12,10 +12,11 @@ std::size_t count_newlines(std::string_view text) {
 }
 
 // Where offset 0 of a turn's text lies in the coordinates that output offsets
-// use: the file for text formats, the decoded string itself for JSON formats
-// (whose turn start/end may already skip leading whitespace inside it).
+// use: the file for text formats, the decoded string `source` names for JSON
+// and CSV (whose turn start/end may already skip leading whitespace inside
+// it, and whose turn may be one part of that string).
 std::size_t text_base(Format format, const Turn& turn) {
-  return offsets_in_file(format) ? turn.start : 0;
+  return offsets_in_file(format) ? turn.start : turn.source_offset;
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // Amazon Transcribe output. Turns are rebuilt from word items: each
 // pronunciation item gets a speaker (its own speaker_label or channel_label,
-// else the speaker_labels segment it falls in), punctuation follows the word
-// before it, and consecutive words of one speaker form a turn. A turn's source
-// points at its first item ("/results/items/17").
+// else the speaker_labels segment it falls in, else the audio_segments entry
+// that lists it, else the channel_labels channel whose item starts at the same
+// time), punctuation follows the word before it, and consecutive words of one
+// speaker form a turn. A turn's source points at its first item
+// ("/results/items/17"). Times may be strings ("1.24") or numbers.
 #include <algorithm>
 #include <map>
 
@@ -22,6 +24,9 @@ struct Word {
   // results.channel_labels.channels[channel].items[index].
   int channel = -1;
   std::size_t index = 0;
+  // The item's "id" (the newer shape numbers items; audio_segments lists
+  // them), else its index.
+  std::int64_t item_id = -1;
 };
 
 std::string_view string_member(const Json& object, std::string_view key) {
@@ -121,6 +126,48 @@ void label_from_segments(const Json& segments, std::vector<Word>& words) {
   }
 }
 
+// Gives words without a label the speaker_label (or channel_label) of the
+// audio_segments entry whose items list holds the word's item id.
+void label_from_audio_segments(const Json& segments, std::vector<Word>& words) {
+  std::map<std::int64_t, std::string_view> by_item;
+  for (const Json& segment : segments) {
+    std::string_view speaker = string_member(segment, "speaker_label");
+    if (speaker.empty()) speaker = string_member(segment, "channel_label");
+    const Json* items = member(segment, "items");
+    if (speaker.empty() || items == nullptr || !items->is_array()) continue;
+    for (const Json& id : *items) {
+      if (auto item = millis(id)) by_item[*item] = speaker;
+    }
+  }
+  for (Word& word : words) {
+    if (!word.speaker.empty()) continue;
+    if (auto it = by_item.find(word.item_id); it != by_item.end()) word.speaker = it->second;
+  }
+}
+
+// Gives words of results.items without a label the channel of the
+// channel_labels item that starts at the same time (a punctuation item has no
+// time and follows the word before it).
+void label_from_channels(const Json& channels, std::vector<Word>& words) {
+  std::map<std::int64_t, std::string_view> by_start;
+  for (const Json& channel : channels) {
+    const std::string_view label = string_member(channel, "channel_label");
+    const Json* items = member(channel, "items");
+    if (items == nullptr || !items->is_array()) continue;
+    for (const Json& item : *items) {
+      const Json* start = member(item, "start_time");
+      const std::int64_t ms = start ? seconds_to_ms(*start).value_or(-1) : -1;
+      std::string_view item_label = string_member(item, "channel_label");
+      if (item_label.empty()) item_label = label;
+      if (ms >= 0 && !item_label.empty()) by_start.emplace(ms, item_label);
+    }
+  }
+  for (Word& word : words) {
+    if (!word.speaker.empty() || !word.begin_ms) continue;
+    if (auto it = by_start.find(*word.begin_ms); it != by_start.end()) word.speaker = it->second;
+  }
+}
+
 std::string pointer_of(const Word& word) {
   if (word.channel < 0) return "/results/items/" + std::to_string(word.index);
   return "/results/channel_labels/channels/" + std::to_string(word.channel) + "/items/" +
@@ -167,6 +214,8 @@ Result<std::vector<Turn>> read_aws(const Json& root) {
     for (std::size_t i = 0; i < items->size(); ++i) {
       if (auto word = word_of((*items)[i])) {
         word->index = i;
+        const Json* id = member((*items)[i], "id");
+        word->item_id = id != nullptr ? millis(*id).value_or(-1) : static_cast<std::int64_t>(i);
         words.push_back(*word);
       }
     }
@@ -182,6 +231,11 @@ Result<std::vector<Turn>> read_aws(const Json& root) {
       label_from_segments(*segments, words);
     }
   }
+  if (const Json* audio_segments = member(*results, "audio_segments");
+      audio_segments != nullptr && audio_segments->is_array()) {
+    label_from_audio_segments(*audio_segments, words);
+  }
+  if (channels != nullptr && channels->is_array()) label_from_channels(*channels, words);
   if (!words.empty()) return turns_of(words);
   // No items at all: the whole transcript as one turn of an unknown speaker.
   const Json* transcripts = member(*results, "transcripts");

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "read/csv_table.h"
 #include "read/json_input.h"
 #include "read/reader.h"
 #include "read/roles.h"
@@ -38,15 +39,31 @@ bool is_jsonl_path(std::string_view path) {
   return has_extension(path, ".jsonl") || has_extension(path, ".ndjson");
 }
 
-// The format a parsed JSON value has, by its top-level keys.
-Format json_shape(const Json& value, std::string_view path) {
+bool is_record(const Json& value) {
+  return read_detail::member(value, "text") != nullptr ||
+         read_detail::member(value, "turns") != nullptr;
+}
+
+// A CCAI Insights conversation: the upload format's entries[], or a
+// Conversation resource's transcript segments.
+bool is_ccai(const Json& value) {
+  const Json* entries = read_detail::member(value, "entries");
+  if (entries != nullptr && entries->is_array()) return true;
+  const Json* transcript = read_detail::member(value, "transcript");
+  return transcript != nullptr && (read_detail::member(*transcript, "transcriptSegments") ||
+                                   read_detail::member(*transcript, "transcript_segments"));
+}
+
+// The format a parsed JSON value has, by its top-level keys. `one_line`: the
+// value is the file's only line, which a JSON Lines file of one record is.
+Format json_shape(const Json& value, std::string_view path, bool one_line) {
   if (read_detail::member(value, "results") != nullptr) return Format::aws;
   if (read_detail::member(value, "Transcript") != nullptr) return Format::connect;
   if (read_detail::member(value, "segments") != nullptr) return Format::whisper;
-  if (read_detail::member(value, "text") != nullptr ||
-      read_detail::member(value, "turns") != nullptr || is_jsonl_path(path)) {
-    return Format::jsonl;
-  }
+  if (is_ccai(value)) return Format::ccai;
+  if (value.is_array() && !value.empty() && is_record(value[0])) return Format::json;
+  if (is_record(value)) return one_line ? Format::jsonl : Format::json;
+  if (is_jsonl_path(path)) return Format::jsonl;
   // Valid JSON of no known shape: read_document on it says unsupported_json.
   return Format::aws;
 }
@@ -62,20 +79,21 @@ Format detect_json(std::string_view path, std::string_view body,
   }
   if (!non_blank.empty() && Json::accept(non_blank[0])) {
     const Json first = Json::parse(non_blank[0], nullptr, false);
-    if (non_blank.size() == 1) return json_shape(first, path);
+    if (non_blank.size() == 1) return json_shape(first, path, true);
     const std::size_t next = read_detail::skip_blanks(non_blank[1], 0);
     if (first.is_object() && next < non_blank[1].size() && non_blank[1][next] == '{') {
       return Format::jsonl;
     }
   }
   const Json whole = Json::parse(body, nullptr, false);
-  if (!whole.is_discarded()) return json_shape(whole, path);
+  if (!whole.is_discarded()) return json_shape(whole, path, false);
   // Broken JSON: guess the format from its keys so that reading it reports
   // malformed_json with the line.
   if (is_jsonl_path(path)) return Format::jsonl;
   const std::string_view head = body.substr(0, kDetectWindow);
   if (head.find("\"Transcript\"") != std::string_view::npos) return Format::connect;
   if (head.find("\"segments\"") != std::string_view::npos) return Format::whisper;
+  if (head.find("\"entries\"") != std::string_view::npos) return Format::ccai;
   return Format::aws;
 }
 
@@ -89,6 +107,27 @@ bool starts_json(std::string_view text) {
   while (next < text.size() && read_detail::is_space(text[next])) ++next;
   return next < text.size() &&
          (text[next] == '{' || text[next] == '[' || text[next] == '"' || text[next] == ']');
+}
+
+// A CSV or TSV export: a .csv or .tsv file whose first line reads as a header
+// of column names; any other file only when its header maps to a transcript
+// (a text column and a speaker or role column) and the next row has as many
+// fields. Call notes with commas are neither.
+std::optional<Format> detect_csv(std::string_view path, std::string_view window) {
+  const bool tsv_path = has_extension(path, ".tsv");
+  const bool csv_path = has_extension(path, ".csv");
+  const std::size_t header_end = std::min(window.find('\n'), window.size());
+  const char delimiter =
+      tsv_path ? '\t' : read_detail::sniff_delimiter(window.substr(0, header_end));
+  const auto table = read_detail::split_csv(window, 0, delimiter, 2);
+  if (table.rows.empty()) return std::nullopt;
+  const std::vector<std::string>& header = table.rows[0].fields;
+  if (!read_detail::looks_like_header(header)) return std::nullopt;
+  const Format format = delimiter == '\t' ? Format::tsv : Format::csv;
+  if (csv_path || tsv_path) return format;
+  if (!read_detail::map_columns(header, {}).maps()) return std::nullopt;
+  if (table.rows.size() < 2 || table.rows[1].fields.size() != header.size()) return std::nullopt;
+  return format;
 }
 
 bool looks_like_srt(std::string_view body, const std::vector<LineRange>& lines) {
@@ -159,6 +198,7 @@ Format detect_format(std::string_view path, std::string_view bytes) {
   const std::string_view window = body.substr(0, kDetectWindow);
   const std::vector<LineRange> lines = read_detail::split_lines(window, 0);
   if (starts_json(body.substr(first))) return detect_json(path, body, lines);
+  if (auto csv = detect_csv(path, window)) return *csv;
   if (looks_like_srt(window, lines)) return Format::srt;
   if (looks_like_text(window, lines)) return Format::text;
   // Content says notes; a subtitle extension with timing lines says otherwise.

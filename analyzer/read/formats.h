@@ -13,6 +13,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "read/reader.h"
 
 namespace conduct::read_detail {
 
@@ -39,7 +40,32 @@ Result<std::vector<Turn>> read_aws(const Json& root);
 /// Amazon Connect Contact Lens output (`Transcript[]`).
 Result<std::vector<Turn>> read_connect(const Json& root);
 
-/// Whisper / WhisperX output (`segments[]`, optional `speaker`).
+/// Whisper / WhisperX output (`segments[]`, optional `speaker` on segments
+/// or only on `words[]`).
 Result<std::vector<Turn>> read_whisper(const Json& root);
+
+/// Google CCAI Insights conversation: `entries[]` of {role, text, user_id,
+/// start_timestamp_usec}, or a Conversation resource's
+/// `transcript.transcriptSegments[]` (camelCase or snake_case).
+/// Errors: missing_text for an entry without a text string (naming its JSON
+/// Pointer), unsupported_json when neither array is there.
+Result<std::vector<Turn>> read_ccai(const Json& root);
+
+/// One record of the JSON Lines shape ({"id", "text"} or {"id", "turns"}),
+/// parsed already: a JSON Lines line, a whole .json file, or an element of a
+/// JSON array. `pointer_prefix` ("/3" for an array element, "" otherwise)
+/// starts every turn's source. Error messages start with `fallback_id`, the
+/// id when the record has none.
+Result<Document> read_record_object(const Json& record, std::string_view fallback_id,
+                                    std::string_view pointer_prefix, const ReadOptions& options);
+
+/// A CSV or TSV export with a header: one part per conversation id, in order
+/// of first appearance (the whole file one part without an id column), ids
+/// "<id>#<conversation id>". `delimiter` is '\t' for tsv, 0 to sniff it from
+/// the header (comma, semicolon or tab). Roles are those a role column states;
+/// infer_roles has not run.
+std::vector<DocumentPart> read_csv(std::string_view id, std::string_view bytes,
+                                   std::size_t body_start, char delimiter,
+                                   const CsvColumns& columns);
 
 }  // namespace conduct::read_detail

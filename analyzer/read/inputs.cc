@@ -109,6 +109,11 @@ RecordReader::~RecordReader() = default;
 
 bool RecordReader::next(InputRecord& record) {
   while (true) {
+    if (!split_.empty()) {
+      record = std::move(split_.front());
+      split_.pop_front();
+      return true;
+    }
     if (jsonl_stream_ != nullptr) {
       if (next_jsonl_line(record)) return true;
       jsonl_stream_ = nullptr;
@@ -166,7 +171,27 @@ bool RecordReader::open_next_input(InputRecord& record) {
   record.source.sha256 = sha256_hex(record.bytes);
   record.source.format =
       options_.format ? *options_.format : detect_format(input.path, record.bytes);
+  if (!record.error && holds_several_documents(*record.source.format)) {
+    split_documents(record);
+    return false;  // next() hands out the documents
+  }
   return true;
+}
+
+void RecordReader::split_documents(InputRecord& file) {
+  for (DocumentPart& part : read_documents(file.id, file.bytes, *file.source.format, options_)) {
+    InputRecord record;
+    record.id = std::move(part.id);
+    record.source = file.source;
+    record.source.record = part.line;
+    if (part.document.ok()) {
+      record.document = std::move(part.document).value();
+    } else {
+      record.error = part.document.error();
+      if (record.error->file.empty()) record.error->file = file.source.path;
+    }
+    split_.push_back(std::move(record));
+  }
 }
 
 bool RecordReader::next_jsonl_line(InputRecord& record) {
@@ -228,6 +253,7 @@ bool RecordReader::next_jsonl_line(InputRecord& record) {
 
 Result<Document> read_record(const InputRecord& record, const ReadOptions& options) {
   if (record.error) return *record.error;
+  if (record.document) return *record.document;
   const Format format = record.source.format.value_or(Format::notes);
   if (format == Format::jsonl) return read_jsonl_record(record.bytes, record.id, options);
   return read_document(record.id, record.bytes, format, options);

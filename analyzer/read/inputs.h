@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -19,9 +20,11 @@ namespace conduct {
 struct SourceInfo {
   std::string path;  // as given on the command line; "-" for stdin
   std::optional<Format> format;
-  std::size_t bytes = 0;   // of the file, or of the JSON Lines record
-  std::string sha256;      // of the same bytes
-  std::size_t record = 0;  // 1-based line of a JSON Lines record; 0 for whole files
+  std::size_t bytes = 0;  // of the file, or of the JSON Lines record
+  std::string sha256;     // of the same bytes
+  // 1-based line where the record starts: a JSON Lines line, the first row of
+  // a CSV conversation; 0 for whole files and JSON array elements.
+  std::size_t record = 0;
 };
 
 /// One file to read, or stdin ("-").
@@ -37,11 +40,13 @@ struct InputPath {
 std::vector<InputPath> expand_inputs(const std::vector<std::string>& paths);
 
 /// One record to analyse: the bytes of a whole file or of one JSON Lines
-/// line, or the error that prevented reading it.
+/// line, a document read already (one of several in a CSV or JSON array
+/// file), or the error that prevented reading it.
 struct InputRecord {
   std::string id;
   SourceInfo source;
   std::string bytes;
+  std::optional<Document> document;
   std::optional<Error> error;
 };
 
@@ -52,7 +57,10 @@ struct InputLimits {
 };
 
 /// Yields the records of a list of inputs in order. Not thread-safe: one
-/// reader feeds the workers.
+/// reader feeds the workers. A file that holds several documents (csv, tsv,
+/// json: see holds_several_documents) is read whole here, and each of its
+/// documents or errors becomes a record of its own; source.bytes and
+/// source.sha256 are then those of the whole file.
 class RecordReader {
  public:
   RecordReader(std::vector<InputPath> inputs, ReadOptions options, InputLimits limits = {});
@@ -66,6 +74,7 @@ class RecordReader {
  private:
   bool open_next_input(InputRecord& record);
   bool next_jsonl_line(InputRecord& record);
+  void split_documents(InputRecord& file);
 
   std::vector<InputPath> inputs_;
   ReadOptions options_;
@@ -77,9 +86,12 @@ class RecordReader {
   InputPath jsonl_input_;
   std::size_t jsonl_line_ = 0;
   std::string pending_;  // bytes read ahead while detecting the format
+  // Documents of a multi-document file, waiting to be handed out.
+  std::deque<InputRecord> split_;
 };
 
-/// Reads a record into a Document (read_document or read_jsonl_record).
+/// Reads a record into a Document (read_document or read_jsonl_record), or
+/// returns the document or error it holds already.
 Result<Document> read_record(const InputRecord& record, const ReadOptions& options);
 
 }  // namespace conduct

@@ -1,11 +1,15 @@
 // One JSON Lines record: {"id", "text"} or {"id", "turns": [...]}; every other
 // field is passed through in input order. A record with `text` is read like
-// call notes: one turn by "author", the customer.
+// call notes: one turn by "author", the customer; unless the text is a
+// transcript of "Speaker: ..." lines, which is read as the text format is.
 #include <cctype>
+#include <map>
 
 #include "normalize/normalizer.h"
+#include "read/formats.h"
 #include "read/json_input.h"
 #include "read/reader.h"
+#include "read/roles.h"
 #include "read/text_scan.h"
 
 namespace conduct {
@@ -67,25 +71,53 @@ bool is_iso_date(const std::string& text) {
   return true;
 }
 
+// A `text` that is a transcript: two or more labelled lines, two of them
+// believable (a recurring label, a timestamp, a role word or an opaque id), so
+// that notes with a "Note:" or "Update:" line stay notes.
+bool is_labelled_transcript(std::string_view text) {
+  std::vector<read_detail::LabelledLine> labelled;
+  std::map<std::string_view, int> counts;
+  for (const read_detail::LineRange& line : read_detail::split_lines(text, 0)) {
+    if (auto parsed =
+            read_detail::parse_labelled_line(text.substr(line.begin, line.end - line.begin))) {
+      ++counts[parsed->label];
+      labelled.push_back(*parsed);
+    }
+  }
+  if (labelled.size() < 2) return false;
+  std::size_t believed = 0;
+  for (const auto& line : labelled) {
+    if (counts[line.label] >= 2 || line.begin_ms || read_detail::role_from_label(line.label) ||
+        read_detail::is_opaque_label(line.label)) {
+      ++believed;
+    }
+  }
+  return believed >= 2;
+}
+
+// The turns of a transcript `text`: read as the text format reads a file, each
+// turn a part of the decoded string, its offsets in that string.
+std::vector<Turn> transcript_turns(const std::string& text, const std::string& source) {
+  std::vector<Turn> turns = read_detail::read_text(text, 0);
+  for (Turn& turn : turns) {
+    turn.source = source;
+    turn.source_offset = turn.start;
+    turn.line = 0;  // lines of the decoded string are not lines of the input
+  }
+  return turns;
+}
+
 }  // namespace
 
-Result<Document> read_jsonl_record(std::string_view line, std::string_view fallback_id,
-                                   const ReadOptions& options) {
-  std::size_t bad = 0;
-  if (!is_valid_utf8(line, &bad)) {
-    return record_error(ErrorCode::invalid_utf8,
-                        "invalid UTF-8 at byte " + std::to_string(bad) + " of the record",
-                        fallback_id);
-  }
-  auto parsed = read_detail::parse_json(line, 0);
-  if (!parsed.ok()) {
-    return record_error(ErrorCode::malformed_json, parsed.error().message, fallback_id);
-  }
-  const Json& record = parsed.value();
+namespace read_detail {
+
+Result<Document> read_record_object(const Json& record, std::string_view fallback_id,
+                                    std::string_view pointer_prefix, const ReadOptions& options) {
   if (!record.is_object()) {
     return record_error(ErrorCode::malformed_json, "a JSON Lines record must be a JSON object",
                         fallback_id);
   }
+  const std::string prefix(pointer_prefix);
   Document document;
   document.format = Format::jsonl;
   document.id = std::string(fallback_id);
@@ -103,7 +135,7 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
       Turn turn;
       turn.text = turn_text->get<std::string>();
       turn.end = turn.text.size();
-      turn.source = "/turns/" + std::to_string(i) + "/text";
+      turn.source = prefix + "/turns/" + std::to_string(i) + "/text";
       const Json* speaker = member(entry, "speaker");
       auto label = speaker ? read_detail::scalar_text(*speaker) : std::nullopt;
       turn.speaker = label && !label->empty() ? *label : "unknown";
@@ -117,13 +149,19 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
       document.turns.push_back(std::move(turn));
     }
   } else if (text != nullptr && text->is_string()) {
-    Turn turn;
-    turn.speaker = "author";
-    make_author(turn);
-    turn.text = text->get<std::string>();
-    turn.end = turn.text.size();
-    turn.source = "/text";
-    document.turns.push_back(std::move(turn));
+    const std::string& whole = text->get_ref<const std::string&>();
+    if (is_labelled_transcript(whole)) {
+      document.turns = transcript_turns(whole, prefix + "/text");
+    }
+    if (document.turns.empty()) {
+      Turn turn;
+      turn.speaker = "author";
+      make_author(turn);
+      turn.text = whole;
+      turn.end = turn.text.size();
+      turn.source = prefix + "/text";
+      document.turns.push_back(std::move(turn));
+    }
   } else {
     return record_error(ErrorCode::missing_text,
                         "the record has neither a text string nor a turns array", fallback_id);
@@ -148,6 +186,23 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
   }
   infer_roles(document, options);
   return document;
+}
+
+}  // namespace read_detail
+
+Result<Document> read_jsonl_record(std::string_view line, std::string_view fallback_id,
+                                   const ReadOptions& options) {
+  std::size_t bad = 0;
+  if (!is_valid_utf8(line, &bad)) {
+    return record_error(ErrorCode::invalid_utf8,
+                        "invalid UTF-8 at byte " + std::to_string(bad) + " of the record",
+                        fallback_id);
+  }
+  auto parsed = read_detail::parse_json(line, 0);
+  if (!parsed.ok()) {
+    return record_error(ErrorCode::malformed_json, parsed.error().message, fallback_id);
+  }
+  return read_detail::read_record_object(parsed.value(), fallback_id, "", options);
 }
 
 }  // namespace conduct

@@ -43,6 +43,8 @@ Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t bo
         return read_detail::read_connect(root);
       case Format::whisper:
         return read_detail::read_whisper(root);
+      case Format::ccai:
+        return read_detail::read_ccai(root);
       default:
         break;
     }
@@ -52,11 +54,10 @@ Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t bo
   return read_detail::unsupported_json("not a JSON transcript format");
 }
 
-}  // namespace
-
-Result<Document> read_document(std::string_view id, std::string_view bytes, Format format,
-                               const ReadOptions& options) {
-  const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+// The checks every whole file passes before its reader runs: not empty, not
+// binary, valid UTF-8.
+std::optional<Error> check_text(std::string_view id, std::string_view bytes,
+                                std::size_t body_start) {
   if (read_detail::is_blank(bytes.substr(body_start))) {
     return error_at(id, ErrorCode::empty_file, "the file is empty or holds only whitespace");
   }
@@ -72,6 +73,119 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
                         "; convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
                     line);
   }
+  return std::nullopt;
+}
+
+bool has_text(const Document& document) {
+  for (const Turn& turn : document.turns) {
+    if (!read_detail::is_blank(turn.text)) return true;
+  }
+  return false;
+}
+
+// A .json file of the JSON Lines record shape: one object is one document
+// (its own id, else the file's); an array gives one document per element
+// (its own id, else "<file>#<index>"), each turn's source starting "/<index>".
+std::vector<DocumentPart> read_json_records(std::string_view id, std::string_view bytes,
+                                            std::size_t body_start, const ReadOptions& options) {
+  auto parsed = read_detail::parse_json(bytes, body_start);
+  std::vector<DocumentPart> parts;
+  auto with_file = [&id](Error error) {
+    error.file = std::string(id);
+    return error;
+  };
+  if (!parsed.ok()) {
+    parts.push_back({std::string(id), 0, with_file(parsed.error())});
+    return parts;
+  }
+  const read_detail::Json& root = parsed.value();
+  auto read_one = [&](const read_detail::Json& record, const std::string& fallback_id,
+                      const std::string& prefix) {
+    try {
+      auto document = read_detail::read_record_object(record, fallback_id, prefix, options);
+      const std::string part_id = document.ok() ? document.value().id : fallback_id;
+      if (!document.ok()) {
+        parts.push_back({part_id, 0, with_file(document.error())});
+      } else {
+        parts.push_back({part_id, 0, std::move(document)});
+      }
+    } catch (const std::exception& e) {
+      parts.push_back({fallback_id, 0,
+                       with_file(read_detail::unsupported_json(
+                           fallback_id + ": unexpected JSON content: " + e.what()))});
+    }
+  };
+  if (root.is_array()) {
+    for (std::size_t i = 0; i < root.size(); ++i) {
+      read_one(root[i], std::string(id) + "#" + std::to_string(i), "/" + std::to_string(i));
+    }
+    if (parts.empty()) {
+      parts.push_back(
+          {std::string(id), 0,
+           with_file(read_detail::unsupported_json("an empty JSON array holds no record"))});
+    }
+  } else if (root.is_object()) {
+    read_one(root, std::string(id), "");
+  } else {
+    parts.push_back({std::string(id), 0,
+                     with_file(read_detail::unsupported_json(
+                         "a .json record file holds an object or an array of objects"))});
+  }
+  return parts;
+}
+
+}  // namespace
+
+bool holds_several_documents(Format format) {
+  return format == Format::csv || format == Format::tsv || format == Format::json;
+}
+
+std::vector<DocumentPart> read_documents(std::string_view id, std::string_view bytes, Format format,
+                                         const ReadOptions& options) {
+  std::vector<DocumentPart> parts;
+  if (!holds_several_documents(format)) {
+    parts.push_back({std::string(id), 0, read_document(id, bytes, format, options)});
+    return parts;
+  }
+  const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+  if (auto error = check_text(id, bytes, body_start)) {
+    parts.push_back({std::string(id), error->line, *error});
+    return parts;
+  }
+  if (format == Format::json) {
+    parts = read_json_records(id, bytes, body_start, options);
+  } else {
+    parts = read_detail::read_csv(id, bytes, body_start, format == Format::tsv ? '\t' : '\0',
+                                  options.columns);
+  }
+  for (DocumentPart& part : parts) {
+    if (!part.document.ok()) continue;
+    Document& document = part.document.value();
+    document.format = format;
+    if (!has_text(document)) {
+      part.document = error_at(part.id, ErrorCode::no_text,
+                               std::string("no turn text found reading the ") +
+                                   (format == Format::json ? "record" : "conversation") + " as " +
+                                   std::string(to_string(format)),
+                               part.line);
+      continue;
+    }
+    if (format != Format::json) infer_roles(document, options);  // records infer their own
+  }
+  return parts;
+}
+
+Result<Document> read_document(std::string_view id, std::string_view bytes, Format format,
+                               const ReadOptions& options) {
+  if (holds_several_documents(format)) {
+    std::vector<DocumentPart> parts = read_documents(id, bytes, format, options);
+    if (parts.size() == 1) return std::move(parts.front().document);
+    return error_at(id, ErrorCode::unsupported_format,
+                    "the file holds " + std::to_string(parts.size()) +
+                        " documents; read it with read_documents");
+  }
+  const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+  if (auto error = check_text(id, bytes, body_start)) return *error;
   std::vector<Turn> turns;
   switch (format) {
     case Format::notes:
@@ -88,7 +202,8 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
       break;
     case Format::aws:
     case Format::connect:
-    case Format::whisper: {
+    case Format::whisper:
+    case Format::ccai: {
       auto json_turns = read_json_turns(bytes, body_start, format);
       if (!json_turns.ok()) {
         Error error = json_turns.error();
@@ -101,18 +216,20 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
     case Format::jsonl:
       return error_at(id, ErrorCode::unsupported_format,
                       "JSON Lines files are read one record at a time (read_jsonl_record)");
-  }
-  bool any_text = false;
-  for (const Turn& turn : turns) any_text = any_text || !read_detail::is_blank(turn.text);
-  if (!any_text) {
-    return error_at(
-        id, ErrorCode::no_text,
-        std::string("no turn text found reading the file as ") + std::string(to_string(format)));
+    case Format::json:
+    case Format::csv:
+    case Format::tsv:
+      break;  // read by read_documents above
   }
   Document document;
   document.id = std::string(id);
   document.format = format;
   document.turns = std::move(turns);
+  if (!has_text(document)) {
+    return error_at(
+        id, ErrorCode::no_text,
+        std::string("no turn text found reading the file as ") + std::string(to_string(format)));
+  }
   infer_roles(document, options);
   return document;
 }

@@ -13,6 +13,24 @@
 
 namespace conduct {
 
+/// Header names of a CSV or TSV export given with --columns
+/// ("id=call,speaker=who,text=said,start=t0,end=t1"), compared
+/// case-insensitively; each one given takes the place of the built-in
+/// synonyms for its column. Empty members are not given.
+struct CsvColumns {
+  std::string id;
+  std::string speaker;
+  std::string role;
+  std::string text;
+  std::string start;
+  std::string end;
+};
+
+/// Parses a --columns value: comma-separated key=name pairs with keys id,
+/// speaker, role, text, start and end. Error bad_options naming the pair
+/// that is wrong.
+Result<CsvColumns> parse_csv_columns(std::string_view spec);
+
 /// Options every reader honours.
 struct ReadOptions {
   /// Format forced by --format; detected from content when empty.
@@ -22,6 +40,8 @@ struct ReadOptions {
   /// role with confidence 1, the others are still inferred.
   std::vector<std::string> agent_labels;
   std::vector<std::string> customer_labels;
+  /// CSV and TSV header names that override the synonyms (--columns).
+  CsvColumns columns;
 };
 
 /// Detects the format of a whole file from its content, falling back on the
@@ -29,12 +49,43 @@ struct ReadOptions {
 Format detect_format(std::string_view path, std::string_view bytes);
 
 /// Reads one whole file (any format but jsonl, whose records are read one line
-/// at a time by read_jsonl_record). `id` becomes the document id.
+/// at a time by read_jsonl_record). `id` becomes the document id. A csv, tsv
+/// or json file holding several documents is error unsupported_format: read
+/// it with read_documents.
 /// Errors: empty_file, binary_file, invalid_utf8 (with the line),
 /// malformed_json (with the line), unsupported_json (valid JSON that is none
-/// of the known shapes), no_text (a transcript without any turn text).
+/// of the known shapes), missing_text (a CCAI entry or record turn without
+/// text), no_text (a transcript without any turn text), unmappable_csv and
+/// malformed_csv.
 Result<Document> read_document(std::string_view id, std::string_view bytes, Format format,
                                const ReadOptions& options);
+
+/// One document of a file that may hold several, or the error that kept it
+/// from being read.
+struct DocumentPart {
+  /// The document id: "calls.csv#C-17" for a CSV conversation, the record's
+  /// own id or "batch.json#3" for an element of a JSON array, the file's id
+  /// when the file is one document.
+  std::string id;
+  /// 1-based line of the file where the part starts (a CSV conversation's
+  /// first row); 0 when not known.
+  std::size_t line = 0;
+  Result<Document> document;
+};
+
+/// True for formats whose files may hold several documents: csv and tsv (one
+/// per conversation id) and json (an array of records).
+bool holds_several_documents(Format format);
+
+/// Reads a whole file into its documents, in file order: CSV conversations in
+/// the order their ids first appear, JSON array elements in array order; any
+/// other format gives the one part read_document gives. A failure of the whole
+/// file (the checks of read_document, malformed_json, unmappable_csv with
+/// line 1) is one part with the file's id; a failure of one CSV conversation
+/// (malformed_csv with the row's line) or one array element is that part's
+/// error, and the other parts are read.
+std::vector<DocumentPart> read_documents(std::string_view id, std::string_view bytes, Format format,
+                                         const ReadOptions& options);
 
 /// Reads one line of a JSON Lines file: `{"id": ..., "text": ...}` or
 /// `{"id": ..., "turns": [{"speaker": ..., "text": ...}]}`; any other field is

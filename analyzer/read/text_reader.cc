@@ -23,8 +23,8 @@ std::vector<std::optional<LabelledLine>> parse_lines(std::string_view bytes,
 }
 
 // A label is believed when the same label recurs, the line has a timestamp,
-// the label names a role, is an opaque id or a handle that others address, or (once other labels recur) it
-// looks like a name: at most two capitalised words.
+// the label names a role, is an opaque id or a handle that others address, or (once other labels
+// recur) it looks like a name: at most two capitalised words.
 bool believable(const LabelledLine& labelled, const std::map<std::string_view, int>& counts,
                 bool any_recurring, std::string_view bytes) {
   if (labelled.begin_ms) return true;
@@ -105,10 +105,6 @@ std::vector<Turn> read_text(std::string_view bytes, std::size_t body_start) {
     if (turn.start == turn.end) continue;
     turn.text = std::string(bytes.substr(turn.start, turn.end - turn.start));
     kept.push_back(std::move(turn));
-  }
-  // A timestamped turn ends where the next one begins.
-  for (std::size_t i = 0; i + 1 < kept.size(); ++i) {
-    if (kept[i].begin_ms && kept[i + 1].begin_ms) kept[i].end_ms = kept[i + 1].begin_ms;
   }
   return kept;
 }

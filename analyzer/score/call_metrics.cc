@@ -217,7 +217,9 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
                                         std::span<const double> turn_sentiment) {
   if (turns.empty() || turn_sentiment.size() != turns.size()) return std::nullopt;
   for (const Turn& turn : turns) {
-    if (!turn.begin_ms) return std::nullopt;
+    // Message times alone (a chat's) say when words were sent, not how long
+    // anyone spoke: talk time, silence and interruptions need both ends.
+    if (!turn.begin_ms || !turn.end_ms) return std::nullopt;
   }
   const std::vector<TimedTurn> placed = place_turns(turns);
 

@@ -139,14 +139,13 @@ struct CallMetrics {
   std::vector<SpeakerMetrics> by_speaker;
 };
 
-/// The call metrics of a transcript, or nullopt when its turns carry no
-/// times: when there is no turn, or any turn has no begin_ms (times on only
-/// some turns cannot say who spoke when in the others). A turn with a begin
-/// and no end_ms ends where the next turn in time begins; the last such turn
-/// is an instant (begin = end). An end before the begin is read as the
-/// begin. `turn_sentiment[i]` is turn i's sentiment (the mean compound of
-/// its sentences; 0 for a turn without one), one value per turn (nullopt
-/// when the sizes differ).
+/// The call metrics of a transcript, or nullopt when its turns do not carry
+/// both times: when there is no turn, or any turn lacks begin_ms or end_ms
+/// (times on only some turns cannot say who spoke when in the others, and a
+/// chat's message times say when words were sent, not how long anyone
+/// spoke). An end before the begin is read as the begin. `turn_sentiment[i]` is turn i's sentiment
+/// (the mean compound of its sentences; 0 for a turn without one), one value per turn (nullopt when
+/// the sizes differ).
 ///
 /// Interruptions are judged between speakers (a label in a role: turns
 /// labelled alike in two roles are two people) on each one's continuous

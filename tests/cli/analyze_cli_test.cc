@@ -228,6 +228,55 @@ TEST(AnalyzeCli, UsageAndConfigurationErrorsExitTwo) {
       << missing_lexicons.err;
 }
 
+// Contact-centre exports: a CSV of two conversations, an unmappable CSV, a
+// CCAI conversation and a pretty-printed record, in one batch.
+TEST(AnalyzeCli, CsvConversationsCcaiAndRecordFilesAreDocuments) {
+  const fs::path dir = fs::temp_directory_path() / ("conduct-cc-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto write = [&dir](const std::string& name, const std::string& bytes) {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+  };
+  write("a.csv",
+        "call_id,speaker,role,start_time,text\n"
+        "1,Dana,agent,0.5,\"Thanks for calling, this is Dana.\"\n"
+        "2,Sam,agent,0,Hello\n"
+        "1,Pat,customer,3,\"That's our policy, they said.\"\n"
+        "2,Lee,customer,1.5\n");
+  write("b.csv", "who,said\nA,hi\n");
+  write("c.json", read_file(source_dir() / "tests/read/fixtures/upload.ccai.json"));
+  write("d.json", "{\n  \"id\": \"rec\",\n  \"text\": \"Agent: hello\\nCustomer: hi\"\n}\n");
+  const auto result = run_conduct({"analyze", "--detail", "--jobs", "2", dir.string()});
+  EXPECT_EQ(result.exit_status, 1) << result.err;  // b.csv and a.csv#2 fail
+  const auto records = result.records();
+  ASSERT_EQ(records.size(), 5u) << result.out;
+  EXPECT_EQ(records[0].at("id"), "a.csv#1");
+  EXPECT_EQ(records[0].at("source").at("format"), "csv");
+  EXPECT_EQ(records[0].at("source").at("record"), 2);
+  ASSERT_EQ(records[0].at("turns").size(), 2u);
+  EXPECT_EQ(records[0].at("turns")[1].at("source"), "row 4, column text");
+  EXPECT_EQ(records[0].at("turns")[1].at("role"), "customer");
+  EXPECT_EQ(records[1].at("id"), "a.csv#2");
+  EXPECT_EQ(records[1].at("error").at("code"), "malformed_csv");
+  EXPECT_EQ(records[1].at("error").at("line"), 5);
+  EXPECT_EQ(records[2].at("error").at("code"), "unmappable_csv");
+  EXPECT_EQ(records[2].at("error").at("line"), 1);
+  EXPECT_EQ(records[3].at("source").at("format"), "ccai");
+  EXPECT_EQ(records[3].at("turns")[0].at("role"), "system");
+  EXPECT_EQ(records[4].at("id"), "rec");
+  EXPECT_EQ(records[4].at("source").at("format"), "json");
+  EXPECT_EQ(records[4].at("turns").size(), 2u);
+  expect_schema_valid(result.out);
+
+  // --columns maps the header that did not map.
+  const auto mapped =
+      run_conduct({"analyze", "--columns", "speaker=who,text=said", (dir / "b.csv").string()});
+  EXPECT_EQ(mapped.exit_status, 0) << mapped.out << mapped.err;
+  EXPECT_EQ(
+      run_conduct({"analyze", "--columns", "colour=who", (dir / "b.csv").string()}).exit_status, 2);
+  fs::remove_all(dir);
+}
+
 TEST(AnalyzeCli, VersionAndHelp) {
   const auto version = run_conduct({"--version"});
   EXPECT_EQ(version.exit_status, 0);

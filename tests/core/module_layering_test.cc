@@ -14,8 +14,8 @@ namespace {
 
 TEST(ModuleLayering, NoModuleIncludesOneAboveIt) {
   const std::map<std::string, int> rank = {
-      {"core", 0},    {"normalize", 1}, {"sentiment", 1}, {"read", 2},   {"lexicon", 3},
-      {"classify", 4}, {"score", 4},    {"pipeline", 5},  {"report", 6}, {"cli", 7}};
+      {"core", 0},     {"normalize", 1}, {"sentiment", 1}, {"read", 2},   {"lexicon", 3},
+      {"classify", 4}, {"score", 4},     {"pipeline", 5},  {"report", 6}, {"cli", 7}};
   std::size_t includes = 0;
   for (const auto& [module, level] : rank) {
     for (const auto& entry :

@@ -17,7 +17,8 @@ TEST(Names, CategoriesRoundTrip) {
 }
 
 TEST(Names, FormatsRoundTripAndOffsets) {
-  for (std::string_view name : {"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}) {
+  for (std::string_view name : {"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl",
+                                "json", "ccai", "csv", "tsv"}) {
     auto parsed = parse_format(name);
     ASSERT_TRUE(parsed.has_value()) << name;
     EXPECT_EQ(to_string(*parsed), name);
@@ -25,6 +26,8 @@ TEST(Names, FormatsRoundTripAndOffsets) {
   EXPECT_FALSE(parse_format("docx").has_value());
   EXPECT_TRUE(offsets_in_file(Format::vtt));
   EXPECT_FALSE(offsets_in_file(Format::connect));
+  EXPECT_FALSE(offsets_in_file(Format::csv));  // fields are unquoted strings
+  EXPECT_EQ(format_names().size(), 12u);
 }
 
 }  // namespace

@@ -66,8 +66,8 @@ TEST(Golden, EachFormatGivesTheRecordedOutput) {
     EXPECT_EQ(actual, testing::read_file(expected)) << input;
   }
   if (!update) {
-    for (const char* format :
-         {"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl"}) {
+    for (const char* format : {"notes", "text", "vtt", "srt", "aws", "connect", "whisper", "jsonl",
+                               "json", "ccai", "csv", "tsv"}) {
       EXPECT_TRUE(formats.count(format)) << "no golden input of format " << format;
     }
   }

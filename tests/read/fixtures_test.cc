@@ -118,6 +118,68 @@ TEST(Fixtures, WhisperWithoutSpeakers) {
   EXPECT_EQ(d.turns[1].end_ms, 4250);
 }
 
+TEST(Fixtures, WhisperXSpeakersOnlyOnWordsSplitSegmentsAtTheChange) {
+  const Document d = read_ok("words-speakers.whisper.json");
+  EXPECT_EQ(d.format, Format::whisper);
+  ASSERT_EQ(d.turns.size(), 3u);
+  // One stray word of another speaker does not split a segment.
+  EXPECT_EQ(d.turns[0].speaker, "SPEAKER_00");
+  EXPECT_EQ(d.turns[0].text, " Thanks for calling Contoso. How can I help?");
+  EXPECT_EQ(d.turns[0].begin_ms, 500);
+  // The second segment changes speaker after "died.".
+  EXPECT_EQ(d.turns[1].speaker, "SPEAKER_01");
+  EXPECT_EQ(d.turns[1].text, " My router died. ");
+  EXPECT_EQ(d.turns[1].begin_ms, 3500);
+  EXPECT_EQ(d.turns[1].end_ms, 4600);
+  EXPECT_EQ(d.turns[2].speaker, "SPEAKER_00");
+  EXPECT_EQ(d.turns[2].text, "Okay, let me check the line.");
+  EXPECT_EQ(d.turns[2].begin_ms, 5000);
+  EXPECT_EQ(d.turns[2].end_ms, 8000);
+  // Offsets are in the segment's text, which both parts name.
+  const std::string segment = " My router died. Okay, let me check the line.";
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(d.turns[i].source, "/segments/1/text");
+    EXPECT_EQ(segment.substr(d.turns[i].source_offset, d.turns[i].text.size()), d.turns[i].text);
+  }
+  EXPECT_EQ(segment.substr(d.turns[2].start, d.turns[2].end - d.turns[2].start), d.turns[2].text);
+  EXPECT_EQ(d.turns[0].role, Role::agent);
+  EXPECT_EQ(d.turns[1].role, Role::customer);
+}
+
+TEST(Fixtures, WhisperXMajoritySpeakerWhenWordsAreNotInTheText) {
+  const std::string bytes = R"({"segments": [{"start": 0, "end": 2, "text": " Hello there.",
+      "words": [{"word": "Hallo", "speaker": "A"}, {"word": "there", "speaker": "B"},
+                {"word": "friend", "speaker": "B"}, {"word": "x", "speaker": "A"},
+                {"word": "y", "speaker": "B"}]}]})";
+  auto d = read_document("w.json", bytes, Format::whisper, {});
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d.value().turns.size(), 1u);
+  EXPECT_EQ(d.value().turns[0].speaker, "B");
+}
+
+TEST(Fixtures, TranscribeItemsWithoutLabelsTakeTheirChannel) {
+  const Document d = read_ok("unlabelled-items-channels.aws.json");
+  EXPECT_EQ(d.format, Format::aws);
+  ASSERT_EQ(d.turns.size(), 2u);
+  EXPECT_EQ(d.turns[0].speaker, "ch_0");
+  EXPECT_EQ(d.turns[0].text, "Hello, you're through to billing.");
+  EXPECT_EQ(d.turns[0].source, "/results/items/0");
+  EXPECT_EQ(d.turns[1].speaker, "ch_1");
+  EXPECT_EQ(d.turns[1].text, "Hi, I was charged twice.");
+  EXPECT_EQ(d.turns[1].begin_ms, 2500);
+  EXPECT_EQ(d.turns[1].end_ms, 4000);
+}
+
+TEST(Fixtures, TranscribeAudioSegmentsLabelTheirItems) {
+  const Document d = read_ok("audio-segments.aws.json");
+  ASSERT_EQ(d.turns.size(), 2u);
+  EXPECT_EQ(d.turns[0].speaker, "ch_0");
+  EXPECT_EQ(d.turns[0].text, "Billing, this is Ana.");
+  EXPECT_EQ(d.turns[1].speaker, "ch_1");
+  EXPECT_EQ(d.turns[1].text, "My card was declined.");
+  EXPECT_EQ(d.turns[1].source, "/results/items/6");
+}
+
 Error read_error(const std::string& bytes, Format format) {
   auto document = read_document("in.txt", bytes, format, {});
   EXPECT_FALSE(document.ok());

@@ -106,5 +106,26 @@ TEST_F(InputsTest, OversizedFilesBecomeErrors) {
   EXPECT_EQ(records[0].error->code, ErrorCode::file_too_large);
 }
 
+TEST_F(InputsTest, CsvConversationsAndJsonArraysBecomeOneRecordEach) {
+  write("calls/export.csv",
+        "conversation_id,speaker,text\nA,Agent,hello\nB,Agent,hi\nA,Customer,bye\n");
+  write("calls/records.json", "[\n {\"id\": \"x\", \"text\": \"one\"},\n {\"text\": \"two\"}\n]\n");
+  const auto records = read_all(
+      {(root_ / "calls" / "export.csv").string(), (root_ / "calls" / "records.json").string()});
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0].id, "export.csv#A");
+  EXPECT_EQ(records[0].source.record, 2u);
+  EXPECT_EQ(records[0].source.format, Format::csv);
+  ASSERT_TRUE(records[0].document.has_value());
+  EXPECT_EQ(records[0].document->turns.size(), 2u);
+  EXPECT_EQ(records[1].id, "export.csv#B");
+  EXPECT_EQ(records[1].source.sha256, records[0].source.sha256);  // the file's
+  EXPECT_EQ(records[2].id, "x");
+  EXPECT_EQ(records[3].id, "records.json#1");
+  auto document = read_record(records[3], {});
+  ASSERT_TRUE(document.ok());
+  EXPECT_EQ(document.value().turns[0].text, "two");
+}
+
 }  // namespace
 }  // namespace conduct
