@@ -2,6 +2,7 @@
 // count, distinct speakers and agent turns its manifest.json lists; text
 // formats round-trip their offsets, JSON formats name a resolvable source.
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "read_test_support.h"
 
@@ -208,6 +209,96 @@ TEST(SampleFiles, CallNotesAreOneTurnByTheAuthor) {
   EXPECT_EQ(document.value().turns[0].speaker, "author");
   EXPECT_EQ(document.value().turns[0].role, Role::customer);
   testing::expect_round_trip(document.value(), bytes);
+}
+
+// The real files of ../shared/samples/formats/<format>/, against the counts
+// of its README (computed there by an independent script): turns are runs of
+// units by one speaker; speakers are distinct labels (none when the file
+// names nobody); the two AWS calls state their roles.
+struct RealFile {
+  std::string path;
+  Format format;
+  std::size_t turns;
+  std::size_t speakers;
+  std::size_t agent_turns;  // units whose role is agent
+};
+
+std::size_t runs(const Document& document) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < document.turns.size(); ++i) {
+    n += i == 0 || document.turns[i].speaker != document.turns[i - 1].speaker;
+  }
+  return n;
+}
+
+std::size_t named_speakers(const Document& document) {
+  std::set<std::string> speakers;
+  for (const Turn& turn : document.turns) {
+    if (turn.speaker != "unknown") speakers.insert(turn.speaker);
+  }
+  return speakers.size();
+}
+
+class RealFormatFile : public ::testing::TestWithParam<RealFile> {};
+
+TEST_P(RealFormatFile, GivesTheTurnsSpeakersAndRolesOfItsReadme) {
+  CONDUCT_REQUIRE_SHARED();
+  const RealFile& expected = GetParam();
+  const std::string bytes = read_file(formats_dir() / expected.path);
+  auto document = testing::read_as(expected.path, bytes);
+  ASSERT_TRUE(document.ok()) << document.error().message;
+  EXPECT_EQ(document.value().format, expected.format);
+  EXPECT_EQ(runs(document.value()), expected.turns);
+  EXPECT_EQ(named_speakers(document.value()), expected.speakers);
+  EXPECT_EQ(testing::turns_with_role(document.value(), Role::agent), expected.agent_turns);
+  if (expected.agent_turns > 0) {
+    // A call with its roles stated: every other turn is the customer's,
+    // with confidence 1, and nothing to warn of.
+    for (const Turn& turn : document.value().turns) {
+      EXPECT_NE(turn.role, Role::unknown);
+      EXPECT_EQ(turn.role_confidence, 1.0);
+    }
+    EXPECT_TRUE(document.value().warnings.empty());
+  } else {
+    // An interview, a drama, a film: nobody is the agent, and the reader says so.
+    ASSERT_EQ(document.value().warnings.size(), 1u);
+  }
+  if (offsets_in_file(expected.format)) testing::expect_round_trip(document.value(), bytes);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Formats, RealFormatFile,
+    ::testing::Values(RealFile{"aws/newsroom-asrOutput.json", Format::aws, 9, 5, 0},
+                      RealFile{"connect/contact-lens-call-example.json", Format::connect, 10, 2, 5},
+                      RealFile{"connect/transcribe-call-analytics-example-call.json",
+                               Format::connect, 37, 2, 19},
+                      RealFile{"whisper/dosparlants.json", Format::whisper, 11, 2, 0},
+                      RealFile{"whisper/gossos-word-stamps.json", Format::whisper, 1, 0, 0},
+                      RealFile{"vtt/spec-example.vtt", Format::vtt, 5, 2, 0},
+                      RealFile{"vtt/dosparlants.vtt", Format::vtt, 11, 2, 0},
+                      RealFile{"srt/dosparlants.srt", Format::srt, 11, 2, 0},
+                      RealFile{"srt/utf-8.srt", Format::srt, 1, 0, 0},
+                      RealFile{"text/dosparlants.txt", Format::text, 11, 2, 0}),
+    [](const ::testing::TestParamInfo<RealFile>& param) {
+      std::string name = param.param.path;
+      for (char& c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return name;
+    });
+
+TEST(RealFormatFiles, SubtitleCuesKeepEveryUnit) {
+  CONDUCT_REQUIRE_SHARED();
+  // 1,332 cues, 1,460 units once dialogue-dash lines are split (README).
+  auto film = testing::read_as("utf-8.srt", read_file(formats_dir() / "srt" / "utf-8.srt"));
+  ASSERT_TRUE(film.ok());
+  EXPECT_EQ(film.value().turns.size(), 1460u);
+  // "[SPEAKER_01]: " is the speaker, not part of the words.
+  auto vtt =
+      testing::read_as("dosparlants.vtt", read_file(formats_dir() / "vtt" / "dosparlants.vtt"));
+  ASSERT_TRUE(vtt.ok());
+  EXPECT_EQ(vtt.value().turns[0].speaker, "SPEAKER_01");
+  EXPECT_NE(vtt.value().turns[0].text.front(), '[');
 }
 
 }  // namespace

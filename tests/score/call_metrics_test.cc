@@ -337,5 +337,45 @@ TEST(CallMetrics, ContactLensExampleCall) {
   EXPECT_EQ(call->by_speaker[1].role, Role::customer);
 }
 
+// The Transcribe Call Analytics bank call: ParticipantRole on each entry (no
+// ParticipantId), turns that overlap in time. Expected values from an
+// independent script over the file's BeginOffsetMillis/EndOffsetMillis;
+// AWS's own ConversationCharacteristics list two of these interruptions
+// (at 18740 ms for 2120 ms, as here, and at 166440 ms).
+TEST(CallMetrics, CallAnalyticsExampleCall) {
+  const auto path = testing::shared_dir() / "samples" / "formats" / "connect" /
+                    "transcribe-call-analytics-example-call.json";
+  if (!std::filesystem::exists(path)) {
+    GTEST_SKIP() << "missing " << path << ": this test reads a real Call Analytics file from "
+                 << "../shared (CI always has it)";
+  }
+  auto document =
+      read_document(path.filename().string(), testing::read_file(path), Format::connect, {});
+  ASSERT_TRUE(document.ok()) << document.error().message;
+  const auto& turns = document.value().turns;
+  const auto call = measure_call(turns, std::vector<double>(turns.size(), 0.0));
+  ASSERT_TRUE(call.has_value());
+  EXPECT_EQ(call->begin_ms, 40);
+  EXPECT_EQ(call->duration_ms, 182850);
+  EXPECT_EQ(call->speech_ms, 160661);
+  EXPECT_TRUE(call->long_silences.empty());
+  ASSERT_EQ(call->interruptions.size(), 7u);
+  EXPECT_EQ(call->interruptions[0].at_ms, 7940);
+  EXPECT_EQ(call->interruptions[0].overlap_ms, 2510);
+  EXPECT_EQ(call->interruptions[1].at_ms, 18740);
+  EXPECT_EQ(call->interruptions[1].overlap_ms, 2120);
+  EXPECT_EQ(roles_listed(*call), (std::vector<Role>{Role::agent, Role::customer}));
+  const ParticipantMetrics& agent = role_of(*call, Role::agent)->metrics;
+  const ParticipantMetrics& customer = role_of(*call, Role::customer)->metrics;
+  EXPECT_EQ(agent.talk_ms, 114740);
+  EXPECT_EQ(customer.talk_ms, 64211);
+  EXPECT_EQ(agent.turns, 19u);
+  EXPECT_EQ(customer.turns, 18u);
+  EXPECT_EQ(agent.words, 323u);
+  EXPECT_EQ(customer.words, 139u);
+  EXPECT_EQ(agent.interruptions, 6u);
+  EXPECT_EQ(customer.interruptions, 1u);
+}
+
 }  // namespace
 }  // namespace conduct
