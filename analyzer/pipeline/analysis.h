@@ -12,6 +12,7 @@
 #include "normalize/normalizer.h"
 #include "score/adjustments.h"
 #include "score/call_metrics.h"
+#include "score/required_lines.h"
 #include "score/stated.h"
 #include "sentiment/vader.h"
 
@@ -34,6 +35,11 @@ struct Analysis {
   /// Talk time, silences, interruptions, ... when every turn has a time
   /// (score/call_metrics.h); nullopt otherwise.
   std::optional<CallMetrics> call_metrics;
+  /// The policy's required lines in this document (score/required_lines.h):
+  /// said ones with their evidence, missing ones with the place they were
+  /// due; empty when the policy names none or the company's side never speaks.
+  std::vector<RequiredLineCheck> required_lines;
+  std::vector<Evidence> required_line_evidence;  // one per required_lines entry
 
   Analysis() = default;
   Analysis(Analysis&&) = default;

@@ -17,6 +17,36 @@ bool narrated(const Turn& turn) {
   return turn.reg == Register::report || turn.role == Role::customer;
 }
 
+// The policy's required lines: one said where required is compliance, so a
+// `scripted` finding on its sentence is dropped; one missing is a finding of
+// the line's category, quoted at the first sentence where it was due.
+void check_required_lines(Analysis& analysis, const Resources& resources) {
+  if (!resources.required_lines || resources.required_lines->empty()) return;
+  analysis.required_lines = resources.required_lines->check(analysis.sentences, analysis.document);
+  for (const RequiredLineCheck& check : analysis.required_lines) {
+    const RequiredLine& line = resources.policy->required[check.line];
+    const EvidenceSpan at{check.sentence, check.normalized};
+    analysis.required_line_evidence.push_back(evidence_for(analysis, at));
+    const Turn& turn = analysis.document.turns[analysis.sentences[check.sentence].turn];
+    if (check.said) {
+      std::erase_if(analysis.findings, [&](const Finding& finding) {
+        return finding.category == Category::scripted && finding.sentence == check.sentence;
+      });
+      continue;
+    }
+    Finding missing;
+    missing.category = line.category;
+    missing.actor = turn.role == Role::agent ? Actor::agent : Actor::company;
+    missing.sources = {"policy:required." + line.name};
+    missing.confidence = line.confidence;
+    missing.speaker = turn.speaker;
+    missing.sentence = check.sentence;
+    missing.at = at;
+    missing.evidence = analysis.required_line_evidence.back();
+    analysis.findings.push_back(std::move(missing));
+  }
+}
+
 }  // namespace
 
 Result<Analyzer> Analyzer::load(const ResourcePaths& paths) {
@@ -74,6 +104,8 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
                     : turn.reg == Register::speech && turn.role == Role::agent ? Actor::agent
                                                                                : Actor::company;
   }
+
+  check_required_lines(analysis, resources);
 
   analysis.sentence_is_recap = resources.recap->mark(analysis.sentences);
   for (Finding& finding : analysis.findings) {

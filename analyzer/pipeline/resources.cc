@@ -81,6 +81,10 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   if (auto error = from_lists(resources.recap)) return *error;
   if (auto error = from_lists(resources.stated)) return *error;
   if (auto error = from_lists(resources.attributor)) return *error;
+  auto required_lines = RequiredLineChecker::compile(policy.value().required);
+  if (!required_lines) return required_lines.error();
+  resources.required_lines =
+      std::make_shared<const RequiredLineChecker>(std::move(required_lines).value());
 
   auto sentiment_lexicon =
       SentimentLexicon::load(or_default(paths.sentiment_lexicon, "lexicons/vader_lexicon.txt"));

@@ -13,6 +13,7 @@
 #include "lexicon/lexicon.h"
 #include "score/policy.h"
 #include "score/recap.h"
+#include "score/required_lines.h"
 #include "score/stated.h"
 #include "sentiment/vader.h"
 
@@ -52,6 +53,8 @@ struct Resources {
   std::shared_ptr<const RecapMarker> recap;
   std::shared_ptr<const Attributor> attributor;
   std::shared_ptr<const StatedPointsReader> stated;
+  /// The policy's required lines, compiled (empty when it names none).
+  std::shared_ptr<const RequiredLineChecker> required_lines;
   /// Which model scores become findings (empty when the model is off).
   ModelFindingPolicy model_findings;
   std::string lexicon_version;

@@ -181,6 +181,18 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   out["points"] = analysis.points;
   out["stated"] = stated_to_json(analysis.stated);
   if (analysis.call_metrics) out["call_metrics"] = call_metrics_to_json(*analysis.call_metrics);
+  if (!analysis.required_lines.empty()) {
+    Json lines = Json::array();
+    for (std::size_t i = 0; i < analysis.required_lines.size(); ++i) {
+      const RequiredLineCheck& check = analysis.required_lines[i];
+      const RequiredLine& line = resources.policy->required[check.line];
+      Json item{{"name", line.name}, {"said", check.said}};
+      if (!check.said) item["reason"] = line.reason;
+      item["evidence"] = evidence_json(analysis.required_line_evidence[i]);
+      lines.push_back(std::move(item));
+    }
+    out["required_lines"] = std::move(lines);
+  }
   out["versions"] = Json{{"conduct", CONDUCT_VERSION},
                          {"lexicons", resources.lexicon_version},
                          {"model", resources.model_version},

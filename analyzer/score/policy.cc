@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "core/sha256.h"
+#include "lexicon/phrase.h"
 
 namespace conduct {
 namespace {
@@ -193,6 +195,75 @@ std::size_t same_incident_line(const toml::table& root, std::string_view categor
   return node ? line_of(*node.node()) : 1;
 }
 
+// Reads one [required.<name>] table.
+Result<RequiredLine> read_required(const toml::table& table, std::string_view name,
+                                   std::size_t line, const std::string& file,
+                                   const CategoryTable& names) {
+  RequiredLine required;
+  required.name = std::string(name);
+  auto about = [&name](std::string_view key_name, std::string_view problem) {
+    std::string message(key_name);
+    message += " of required line '";
+    message += name;
+    message += "' ";
+    message += problem;
+    return message;
+  };
+  bool has_category = false;
+  for (const auto& [key, node] : table) {
+    if (key == "phrases") {
+      const auto* array = node.as_array();
+      if (array == nullptr || array->empty())
+        return policy_error(file, line_of(node), about("phrases", "must be a non-empty array"));
+      for (const auto& item : *array) {
+        const auto phrase = item.value<std::string>();
+        if (!phrase || phrase_to_pattern(*phrase).empty())
+          return policy_error(file, line_of(item), about("phrases", "must be strings of words"));
+        required.phrases.push_back(*phrase);
+      }
+    } else if (key == "category") {
+      const auto value = node.value<std::string>();
+      const auto category = value ? names.parse(*value) : std::nullopt;
+      if (!category)
+        return policy_error(file, line_of(node),
+                            about("category", "must name a category (" + category_list() +
+                                                  " or one of [categories])"));
+      required.category = *category;
+      has_category = true;
+    } else if (key == "confidence") {
+      const auto value = node.value<double>();
+      if (!value || *value < 0 || *value > 1)
+        return policy_error(file, line_of(node), about("confidence", "must be a number in [0, 1]"));
+      required.confidence = *value;
+    } else if (key == "first_turns" || key == "last_turns") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value || *value < 1 || *value > 1000)
+        return policy_error(file, line_of(node), about(key.str(), "must be an integer in 1..1000"));
+      (key == "first_turns" ? required.first_turns : required.last_turns) =
+          static_cast<int>(*value);
+    } else if (key == "reason") {
+      const auto value = node.value<std::string>();
+      if (!value || value->empty())
+        return policy_error(file, line_of(node), about("reason", "must be a non-empty string"));
+      required.reason = *value;
+    } else {
+      return policy_error(file, key.source().begin.line,
+                          "unknown key '" + std::string(key.str()) + "' in required line '" +
+                              std::string(name) +
+                              "' (expected phrases, category, confidence, first_turns, "
+                              "last_turns, reason)");
+    }
+  }
+  if (required.phrases.empty()) return policy_error(file, line, about("phrases", "are missing"));
+  if (!has_category) return policy_error(file, line, about("category", "is missing"));
+  if (required.first_turns > 0 && required.last_turns > 0)
+    return policy_error(
+        file, line,
+        "required line '" + std::string(name) + "' may have first_turns or last_turns, not both");
+  if (required.reason.empty()) required.reason = "required line missing: " + required.name;
+  return required;
+}
+
 }  // namespace
 
 Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, const Policy* base) {
@@ -210,6 +281,8 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
       sha256_hex(base != nullptr ? base->version + std::string(bytes) : std::string(bytes))
           .substr(0, 12);
   std::vector<bool> seen(policy.names.size(), base != nullptr);
+  // Read after the categories, which they may name.
+  std::vector<const toml::node*> required_tables;
   for (const auto& [key, node] : root) {
     if (key == "policy") {
       const auto* table = node.as_table();
@@ -246,10 +319,34 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
         }
         seen[index] = true;
       }
+    } else if (key == "required") {
+      required_tables.push_back(&node);
     } else {
       return policy_error(file, key.source().begin.line,
                           "unknown key '" + std::string(key.str()) +
-                              "' (expected [policy] and [categories.<category>])");
+                              "' (expected [policy], [categories.<category>] and "
+                              "[required.<name>])");
+    }
+  }
+  for (const toml::node* node : required_tables) {
+    const auto* tables = node->as_table();
+    if (tables == nullptr) return policy_error(file, line_of(*node), "[required] must be a table");
+    for (const auto& [name, entry] : *tables) {
+      const auto* table = entry.as_table();
+      if (table == nullptr) {
+        return policy_error(file, line_of(entry),
+                            "required." + std::string(name.str()) + " must be a table");
+      }
+      auto required =
+          read_required(*table, name.str(), name.source().begin.line, file, policy.names);
+      if (!required) return required.error();
+      auto same = std::find_if(policy.required.begin(), policy.required.end(),
+                               [&](const RequiredLine& line) { return line.name == name.str(); });
+      if (same != policy.required.end()) {
+        *same = std::move(required).value();
+      } else {
+        policy.required.push_back(std::move(required).value());
+      }
     }
   }
   for (Category category : policy.names.categories()) {

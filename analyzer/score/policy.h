@@ -33,6 +33,25 @@ struct CategoryPolicy {
   std::vector<Category> same_incident_as;
 };
 
+/// A line a QA policy requires the company's side to say: a greeting, a
+/// disclosure ("this call may be recorded"), a closing. Said where required,
+/// it is compliance, not `scripted`; missing, it is a finding of `category`.
+struct RequiredLine {
+  /// The table's name: [required.<name>].
+  std::string name;
+  /// Plain phrases; saying any one of them says the line.
+  std::vector<std::string> phrases;
+  /// The finding when the line is missing.
+  Category category = Category::scripted;
+  double confidence = 0.8;
+  /// Where it must be said: within the company side's first (or last) N
+  /// turns; 0 for anywhere.
+  int first_turns = 0;
+  int last_turns = 0;
+  /// The reason an adjustment gives ("no recording disclosure").
+  std::string reason;
+};
+
 /// The whole policy; immutable after load.
 struct Policy {
   /// The categories this policy knows: the built-ins, then those it declares
@@ -45,6 +64,10 @@ struct Policy {
   /// How many sentences apart two findings may lie and still be one incident
   /// (see CategoryPolicy::same_incident_as).
   int incident_window = 3;
+  /// Lines the company's side must say, in the order of their names;
+  /// none in the shipped policy (its findings follow the annotation guide,
+  /// where formula lines are `scripted`).
+  std::vector<RequiredLine> required;
   /// First 12 hex digits of the sha256 of the file's bytes.
   std::string version;
 
@@ -58,6 +81,9 @@ struct Policy {
   ///                                 same_incident_as = ["unresponsive"]
   ///   [categories.<new name>]       a category of the user's: sign = 1 (or -1, 0), points,
   ///                                 description = "...", and the keys above
+  ///   [required.<name>]             phrases = ["..."], category = "...", confidence = 0.8,
+  ///                                 first_turns = N or last_turns = N, reason = "..."
+  ///                                 (over a base, a [required.<name>] replaces the base's)
   /// Every category of SPEC section 4 must be present, unless the file is
   /// read over a `base` policy: then it changes only what it names (a
   /// category's keys, [policy] keys) and the rest is the base's. A category

@@ -118,7 +118,8 @@ TEST(PolicyTest, UnknownKeysAreTypos) {
             "p.toml:2: unknown key 'floor' in [policy] (expected confidence_floor, "
             "incident_window)");
   EXPECT_EQ(error_of("version = 2\n"),
-            "p.toml:1: unknown key 'version' (expected [policy] and [categories.<category>])");
+            "p.toml:1: unknown key 'version' (expected [policy], [categories.<category>] and "
+            "[required.<name>])");
 }
 
 TEST(PolicyTest, BadValuesOfOtherKeys) {
