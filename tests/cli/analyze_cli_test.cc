@@ -216,6 +216,33 @@ TEST(AnalyzeCli, ReadsStdinAndWritesPrettyArrays) {
   EXPECT_EQ(parsed[0].at("source").at("format"), "notes");
 }
 
+// --agent-label and --customer-label take one label per use: the path after
+// them is a path, not a second label, and stdin is not read.
+TEST(AnalyzeCli, SpeakerLabelOptionsNeverSwallowAPath) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("conduct_labels_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "call.txt";
+  std::ofstream(path) << "Rep: So what's your problem?\nMe: My bill doubled.\n"
+                         "Rep: Not my department.\nMe: Who then?\n";
+  const auto result = run_conduct({"analyze", "--agent-label", "Rep", "--customer-label", "Me",
+                                   path.string(), "--agent-label", "Supervisor"},
+                                  "this stdin must not be read\n");
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const json record = json::parse(result.out);
+  EXPECT_EQ(record.at("id"), "call.txt");
+  EXPECT_EQ(record.at("speakers").at("Rep").at("role"), "agent");
+  EXPECT_EQ(record.at("speakers").at("Rep").at("role_confidence"), 1.0);
+  EXPECT_EQ(record.at("speakers").at("Me").at("role"), "customer");
+  // The agent's own curt words are the agent's findings.
+  std::vector<std::string> agent_findings;
+  for (const auto& finding : record.at("findings")) {
+    if (finding.at("actor") == "agent") agent_findings.push_back(finding.at("category"));
+  }
+  EXPECT_EQ(agent_findings, (std::vector<std::string>{"unprofessional", "dismissive"}));
+}
+
 TEST(AnalyzeCli, UsageAndConfigurationErrorsExitTwo) {
   EXPECT_EQ(run_conduct({"analyze", "--no-such-flag"}).exit_status, 2);
   EXPECT_EQ(run_conduct({"analyze", "--format", "docx", "x"}).exit_status, 2);
