@@ -166,6 +166,7 @@ bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines)
       labelled.push_back(*parsed);
     }
   }
+  const std::set<std::string_view> handles = read_detail::addressed_handles(body);
   std::size_t believed = 0;
   bool recurring = false;
   std::set<std::string_view> named;  // labels that name a role or are ids
@@ -173,8 +174,7 @@ bool looks_like_text(std::string_view body, const std::vector<LineRange>& lines)
     const bool recurs = counts[line.label] >= 2;
     recurring = recurring || recurs;
     // A label the other lines address as "@label" is a handle in a thread.
-    const bool addressed = line.label.size() >= 2 &&
-                           body.find("@" + std::string(line.label)) != std::string_view::npos;
+    const bool addressed = handles.count(line.label) > 0;
     const bool names_speaker = addressed || line.begin_ms ||
                                read_detail::role_from_label(line.label) ||
                                read_detail::is_opaque_label(line.label);

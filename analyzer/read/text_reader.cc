@@ -2,6 +2,7 @@
 // new turn when its label is believable (it recurs, carries a timestamp, names
 // a role or is an opaque id); any other line continues the current turn.
 #include <map>
+#include <set>
 #include <string>
 
 #include "read/formats.h"
@@ -26,14 +27,12 @@ std::vector<std::optional<LabelledLine>> parse_lines(std::string_view bytes,
 // the label names a role, is an opaque id or a handle that others address, or (once other labels
 // recur) it looks like a name: at most two capitalised words.
 bool believable(const LabelledLine& labelled, const std::map<std::string_view, int>& counts,
-                bool any_recurring, std::string_view bytes) {
+                bool any_recurring, const std::set<std::string_view>& handles) {
   if (labelled.begin_ms) return true;
   if (counts.at(labelled.label) >= 2) return true;
   if (role_from_label(labelled.label) || is_opaque_label(labelled.label)) return true;
   // A handle the thread addresses ("@zoom_us").
-  if (labelled.label.size() >= 2 &&
-      bytes.find("@" + std::string(labelled.label)) != std::string_view::npos)
-    return true;
+  if (handles.count(labelled.label) > 0) return true;
   if (!any_recurring) return false;
   const char first = labelled.label.front();
   const bool capitalised = (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9');
@@ -54,12 +53,13 @@ std::vector<Turn> read_text(std::string_view bytes, std::size_t body_start) {
   bool any_recurring = false;
   for (const auto& [label, count] : counts) any_recurring = any_recurring || count >= 2;
 
+  const std::set<std::string_view> handles = addressed_handles(bytes.substr(body_start));
   std::vector<Turn> turns;
   bool after_blank = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineRange& line = lines[i];
     const std::size_t content_end = trim_end(bytes, line.begin, line.end);
-    if (parsed[i] && believable(*parsed[i], counts, any_recurring, bytes)) {
+    if (parsed[i] && believable(*parsed[i], counts, any_recurring, handles)) {
       Turn turn;
       turn.speaker = std::string(parsed[i]->label);
       turn.begin_ms = parsed[i]->begin_ms;

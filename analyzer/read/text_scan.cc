@@ -321,6 +321,19 @@ std::optional<LabelledLine> parse_labelled_line(std::string_view line) {
   return out;
 }
 
+std::set<std::string_view> addressed_handles(std::string_view bytes) {
+  std::set<std::string_view> handles;
+  for (std::size_t at = bytes.find('@'); at != std::string_view::npos;
+       at = bytes.find('@', at + 1)) {
+    std::size_t end = at + 1;
+    while (end < bytes.size() &&
+           (is_alpha(bytes[end]) || is_digit(bytes[end]) || bytes[end] == '_'))
+      ++end;
+    if (end - at >= 3) handles.insert(bytes.substr(at + 1, end - at - 1));
+  }
+  return handles;
+}
+
 bool is_opaque_label(std::string_view label) {
   // A long number is an account id (anonymised Twitter handles).
   if (label.size() >= 5 && std::all_of(label.begin(), label.end(), is_digit)) return true;

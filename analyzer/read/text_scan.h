@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +66,10 @@ struct LabelledLine {
 /// (list items). Ordinary sentences ("Note that: ...") can still match;
 /// callers weigh recurrence.
 std::optional<LabelledLine> parse_labelled_line(std::string_view line);
+
+/// Every "@handle" in `bytes` (the handle without "@": letters, digits, "_"),
+/// as views into `bytes`. One pass; labels a thread addresses are speakers.
+std::set<std::string_view> addressed_handles(std::string_view bytes);
 
 /// True for opaque speaker ids: letters, an optional "_", "-" or " ", digits
 /// ("spk_0", "SPEAKER_01", "ch_1", "Speaker 2"), or a number of five digits
