@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,32 @@ TEST(AttributionPipeline, AgentTurnsAreTheAgentsAndRecapsAreMarked) {
   EXPECT_EQ(analysis.findings[0].category, Category::unprofessional);
   EXPECT_TRUE(analysis.findings[0].recap);
   EXPECT_EQ(analysis.points, 0);  // a recap is reported, never counted
+}
+
+// A call transcript with opaque labels: roles come from what each says; the
+// customer's report of an earlier incident is the company's, marked as past,
+// not the agent's on the line; a goodbye after the customer's is not curt.
+TEST(AttributionPipeline, InACallThePastIncidentIsTheCompanysAndAGoodbyeIsNotCurt) {
+  auto analyzer = Analyzer::load(ResourcePaths{});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().where_message();
+  auto document = read_document("call.txt",
+                                "spk_0: Thank you for calling Acme, my name is Lee, how can I "
+                                "help you today?\n"
+                                "spk_1: You hung up on me last time I called about my bill.\n"
+                                "spk_0: I'm sorry about that. Let me check your account.\n"
+                                "spk_1: Thanks, bye.\n"
+                                "spk_0: Bye.\n",
+                                Format::text, ReadOptions{});
+  ASSERT_TRUE(document.ok());
+  EXPECT_EQ(document.value().turns[0].role, Role::agent);
+  EXPECT_EQ(document.value().turns[1].role, Role::customer);
+  const Analysis analysis = analyzer.value().analyze(std::move(document).value());
+  std::vector<std::tuple<std::string, Actor, bool>> found;
+  for (const Finding& f : analysis.findings) {
+    found.emplace_back(std::string(to_string(f.category)), f.actor, f.recap);
+  }
+  EXPECT_EQ(found, (std::vector<std::tuple<std::string, Actor, bool>>{
+                       {"unprofessional", Actor::company, true}}));
 }
 
 }  // namespace
