@@ -123,15 +123,15 @@ TEST(ShippedModel, ExplainShowsTheTopFeaturesOfEachModelFinding) {
 namespace conduct {
 namespace {
 
-// A finding that only two sentences read together show: a reply promised,
-// then nothing (a real complaint narrative of corpus/real's train split,
+// A finding that only two sentences read together show: weeks of silence,
+// then follow-ups (a real complaint narrative of corpus/real's train split,
 // CFPB, public domain). It quotes both sentences, and is gone when the
 // model reads sentences one at a time.
 TEST(ShippedModel, ReadsAdjacentSentencesOfNotesTogether) {
   const auto notes = temp_path("pair.txt");
   const std::string text =
-      "An automated response was received on XX/XX/2020 saying that a response would follow "
-      "within 2 weeks. Nothing received to date.\n";
+      "Weeks went by and we received nothing. I followed up by e-mail and phone calls on "
+      "numerous occasions.\n";
   std::ofstream(notes) << text;
   const auto findings = [&](const std::string& flags) {
     return nlohmann::json::parse(
