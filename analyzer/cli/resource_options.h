@@ -41,6 +41,10 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command.add_option("--policy", paths.policy, "Point policy (default: lexicons/policy.toml)");
   command.add_option("--sentiment-lexicon", paths.sentiment_lexicon,
                      "VADER-format lexicon (default: lexicons/vader_lexicon.txt)");
+  command.add_option("--sentiment-model", paths.sentiment_model,
+                     "Customer-sentiment model (default: models/sentiment.model when present)");
+  command.add_flag("!--no-sentiment-model", paths.use_sentiment_model,
+                   "Speakers' sentiment by VADER's compound alone");
 }
 
 /// Adds --agent-label and --customer-label: one label per use, repeatable

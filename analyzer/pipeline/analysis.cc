@@ -68,11 +68,17 @@ Analysis segment_document(Document document) {
   return analysis;
 }
 
-double turn_compound(const Analysis& analysis, std::size_t turn) {
+double sentence_score(const Analysis& analysis, std::size_t sentence) {
+  if (analysis.sentence_mood.empty()) return analysis.sentence_sentiment[sentence].compound;
+  const auto& mood = analysis.sentence_mood[sentence];  // negative, neutral, positive
+  return static_cast<double>(mood[2]) - static_cast<double>(mood[0]);
+}
+
+double turn_score(const Analysis& analysis, std::size_t turn) {
   const auto& indices = analysis.turn_sentences[turn];
   if (indices.empty()) return 0.0;
   double sum = 0.0;
-  for (std::size_t s : indices) sum += analysis.sentence_sentiment[s].compound;
+  for (std::size_t s : indices) sum += sentence_score(analysis, s);
   return sum / static_cast<double>(indices.size());
 }
 

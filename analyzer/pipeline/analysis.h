@@ -2,6 +2,7 @@
 // the findings with their evidence, and the suggested adjustments.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -27,8 +28,11 @@ struct Analysis {
   std::vector<Sentence> sentences;                       // in document order
   std::vector<std::vector<std::size_t>> turn_sentences;  // sentence indices per turn
   std::vector<SentimentScores> sentence_sentiment;       // one per sentence
-  std::vector<bool> sentence_is_recap;                   // one per sentence
-  std::vector<Finding> findings;                         // in document order
+  /// The sentiment model's probabilities of negative, neutral and positive,
+  /// one per sentence; empty when no sentiment model is loaded.
+  std::vector<std::array<float, 3>> sentence_mood;
+  std::vector<bool> sentence_is_recap;  // one per sentence
+  std::vector<Finding> findings;        // in document order
   std::vector<Adjustment> adjustments;
   StatedPoints stated;
   int points = 0;
@@ -53,9 +57,13 @@ struct Analysis {
 /// segmentation per turn.
 Analysis segment_document(Document document);
 
-/// A turn's sentiment: the mean compound of its sentences (0 for a turn
-/// without one).
-double turn_compound(const Analysis& analysis, std::size_t turn);
+/// A sentence's sentiment on -1..1: P(positive) - P(negative) by the
+/// sentiment model when one is loaded (sentence_mood), else VADER's compound.
+double sentence_score(const Analysis& analysis, std::size_t sentence);
+
+/// A turn's sentiment: the mean sentence_score of its sentences (0 for a
+/// turn without one).
+double turn_score(const Analysis& analysis, std::size_t turn);
 
 /// Evidence for a range of a sentence's normalized text (which may run on
 /// into the sentences after it in the same turn), quoted from the original

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 
+#include "classify/extras.h"
 #include "classify/model_findings.h"
 #include "lexicon/rule_findings.h"
 #include "score/recap.h"
@@ -47,6 +48,24 @@ void check_required_lines(Analysis& analysis, const Resources& resources) {
   }
 }
 
+// Each sentence read by the sentiment model, with the same tokens its
+// training saw (the normalized text and the VADER compound's bin).
+void read_moods(Analysis& analysis, const Model& model) {
+  analysis.sentence_mood.reserve(analysis.sentences.size());
+  FeatureVector scratch;
+  std::vector<float> probabilities;
+  std::vector<std::string_view> views;
+  for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
+    const auto extras =
+        sentence_extras(model.features(), {}, analysis.sentence_sentiment[s].compound);
+    views.assign(extras.begin(), extras.end());
+    model.predict(analysis.sentences[s].normalized_text, views, scratch, probabilities);
+    std::array<float, 3> mood{};
+    for (std::size_t l = 0; l < 3 && l < probabilities.size(); ++l) mood[l] = probabilities[l];
+    analysis.sentence_mood.push_back(mood);
+  }
+}
+
 }  // namespace
 
 Result<Analyzer> Analyzer::load(const ResourcePaths& paths) {
@@ -69,6 +88,7 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
     analysis.sentence_sentiment.push_back(
         resources.sentiment->score(sentence.text, sentiment_scratch));
   }
+  if (resources.sentiment_model) read_moods(analysis, *resources.sentiment_model);
 
   RuleFindings rule_findings(*resources.lexicon, analysis.document);
   std::optional<ModelFindings> model_findings;
@@ -116,7 +136,7 @@ Analysis Analyzer::analyze(Document document, Trace* trace) const {
   analysis.points = total_points(analysis.adjustments);
   std::vector<double> turn_sentiment(analysis.document.turns.size());
   for (std::size_t t = 0; t < turn_sentiment.size(); ++t)
-    turn_sentiment[t] = turn_compound(analysis, t);
+    turn_sentiment[t] = turn_score(analysis, t);
   analysis.call_metrics = measure_call(analysis.document.turns, turn_sentiment);
   if (trace) {
     for (std::size_t a = 0; a < analysis.adjustments.size(); ++a) {

@@ -121,6 +121,25 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
         ModelFindingPolicy::make(*resources.model, paths.model_findings, policy.value().names);
   }
 
+  // The sentiment model: the one named, or the shipped one when it is there
+  // (an install without it reads VADER alone).
+  resources.sentiment_model_version = "none";
+  const auto sentiment_model_path = or_default(paths.sentiment_model, "models/sentiment.model");
+  if (paths.use_sentiment_model &&
+      (!paths.sentiment_model.empty() || std::filesystem::exists(sentiment_model_path))) {
+    auto model = Model::load(sentiment_model_path);
+    if (!model) return model.error();
+    const std::vector<std::string> expected = {"negative", "neutral", "positive"};
+    if (model.value().labels() != expected || model.value().features().lexicon) {
+      return Error{ErrorCode::model_mismatch,
+                   "not a sentiment model: its labels must be negative, neutral and positive, "
+                   "and it may not read lexicon hits (tools/train-sentiment-model makes one)",
+                   sentiment_model_path.string(), 0};
+    }
+    resources.sentiment_model_version = model.value().version();
+    resources.sentiment_model = std::make_shared<const Model>(std::move(model).value());
+  }
+
   resources.policy_version = policy.value().version;
   resources.policy = std::make_shared<const Policy>(std::move(policy).value());
   return resources;

@@ -28,6 +28,8 @@ struct ResourcePaths {
   std::filesystem::path sentiment_lexicon;  // --sentiment-lexicon FILE
   bool sentiment_overlay = true;            // off with `sentiment --plain`
   bool use_model = true;                    // off with --no-model
+  std::filesystem::path sentiment_model;    // --sentiment-model FILE
+  bool use_sentiment_model = true;          // off with --no-sentiment-model
   ModelFindingOptions model_findings;       // --model-alone-floor, ...
 };
 
@@ -60,6 +62,10 @@ struct Resources {
   std::string lexicon_version;
   std::string model_version;  // "none" when the model is off
   std::string policy_version;
+  /// The customer-sentiment model (models/sentiment.model; labels negative,
+  /// neutral, positive): null when it is off or, by default, absent.
+  std::shared_ptr<const Model> sentiment_model;
+  std::string sentiment_model_version;  // "none" when there is none
 
   /// Loads every resource; the first configuration error is returned with its
   /// file and line (exit status 2 in the CLI). Cost: compiles every rule and

@@ -1,5 +1,6 @@
 #include "report/json_report.h"
 
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -26,10 +27,24 @@ Json source_json(const SourceInfo& source) {
   return out;
 }
 
-Json trend_json(const SentimentTrend& trend) {
+Json trend_json(const SentimentTrend& trend, bool by_model) {
   return Json{{"mean", round_to(trend.mean, 4)},
               {"start", round_to(trend.start, 4)},
-              {"end", round_to(trend.end, 4)}};
+              {"end", round_to(trend.end, 4)},
+              {"scorer", by_model ? "model" : "vader"}};
+}
+
+// The sentiment model's reading of a sentence or a turn: the most probable
+// label and the three probabilities.
+Json mood_json(const std::array<float, 3>& mood) {
+  static constexpr std::array<const char*, 3> kLabels = {"negative", "neutral", "positive"};
+  std::size_t best = 0;
+  for (std::size_t l = 1; l < 3; ++l) {
+    if (mood[l] > mood[best]) best = l;
+  }
+  Json probabilities = Json::object();
+  for (std::size_t l = 0; l < 3; ++l) probabilities[kLabels[l]] = round_to(mood[l], 4);
+  return Json{{"label", kLabels[best]}, {"probabilities", std::move(probabilities)}};
 }
 
 // A speaker's trajectory is taken over turns; a speaker with fewer than three
@@ -38,13 +53,11 @@ Json trend_json(const SentimentTrend& trend) {
 std::vector<double> trajectory(const Analysis& analysis, const std::vector<std::size_t>& turns) {
   std::vector<double> values;
   if (turns.size() >= 3) {
-    for (std::size_t t : turns) values.push_back(turn_compound(analysis, t));
+    for (std::size_t t : turns) values.push_back(turn_score(analysis, t));
     return values;
   }
   for (std::size_t t : turns) {
-    for (std::size_t s : analysis.turn_sentences[t]) {
-      values.push_back(analysis.sentence_sentiment[s].compound);
-    }
+    for (std::size_t s : analysis.turn_sentences[t]) values.push_back(sentence_score(analysis, s));
   }
   return values;
 }
@@ -73,10 +86,11 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
     if (first.role == Role::customer)
       customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
     const auto values = trajectory(analysis, indices);
-    out[speaker] = Json{{"role", std::string(to_string(first.role))},
-                        {"role_confidence", round_to(first.role_confidence, 2)},
-                        {"turns", runs[speaker]},
-                        {"sentiment", trend_json(summarize(values))}};
+    out[speaker] =
+        Json{{"role", std::string(to_string(first.role))},
+             {"role_confidence", round_to(first.role_confidence, 2)},
+             {"turns", runs[speaker]},
+             {"sentiment", trend_json(summarize(values), !analysis.sentence_mood.empty())}};
   }
   if (!customer_turns.empty()) {
     std::sort(customer_turns.begin(), customer_turns.end());
@@ -105,6 +119,8 @@ Json turns_json(const Analysis& analysis) {
     item["line"] = turn.line;
     if (!turn.source.empty()) item["source"] = turn.source;
     SentimentScores mean;
+    std::array<float, 3> mean_mood{};
+    const bool moods = !analysis.sentence_mood.empty();
     const auto& indices = analysis.turn_sentences[t];
     Json sentences = Json::array();
     for (std::size_t s : indices) {
@@ -112,17 +128,24 @@ Json turns_json(const Analysis& analysis) {
       const SentimentScores& scores = analysis.sentence_sentiment[s];
       mean.neg += scores.neg, mean.neu += scores.neu, mean.pos += scores.pos;
       mean.compound += scores.compound;
+      Json sentiment = sentiment_json(scores);
+      if (moods) {
+        for (std::size_t l = 0; l < 3; ++l) mean_mood[l] += analysis.sentence_mood[s][l];
+        sentiment["model"] = mood_json(analysis.sentence_mood[s]);
+      }
       sentences.push_back(Json{{"text", std::string(sentence.text)},
                                {"start", sentence.original.begin},
                                {"end", sentence.original.end},
                                {"line", sentence.line},
-                               {"sentiment", sentiment_json(scores)}});
+                               {"sentiment", std::move(sentiment)}});
     }
     if (!indices.empty()) {
       const double n = static_cast<double>(indices.size());
       mean.neg /= n, mean.neu /= n, mean.pos /= n, mean.compound /= n;
+      for (float& p : mean_mood) p /= static_cast<float>(n);
     }
     item["sentiment"] = sentiment_json(mean);
+    if (moods && !indices.empty()) item["sentiment"]["model"] = mood_json(mean_mood);
     item["sentences"] = std::move(sentences);
     out.push_back(std::move(item));
   }
@@ -196,6 +219,7 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   out["versions"] = Json{{"conduct", CONDUCT_VERSION},
                          {"lexicons", resources.lexicon_version},
                          {"model", resources.model_version},
+                         {"sentiment_model", resources.sentiment_model_version},
                          {"policy", resources.policy_version}};
   if (options.detail) out["turns"] = turns_json(analysis);
   // JSON Lines fields pass through untouched, never overriding ours.

@@ -65,5 +65,30 @@ TEST(ShippedSentimentModel, SentimentCommandReadsWithItBesideVader) {
   EXPECT_EQ(record.at("model").at("probabilities").size(), 3u);
 }
 
+// analyze reads each sentence with the shipped sentiment model: the
+// customer's sentiment (start, end, customer_shift) is the model's, and
+// --no-sentiment-model gives VADER's back.
+TEST(ShippedSentimentModel, AnalyzeFollowsTheCustomerWithIt) {
+  const std::string call =
+      "printf 'Agent: Thanks for calling, how can I help?\\nCustomer: just love your awesome "
+      "service, 2 hours late again\\n' | ";
+  const auto with_model =
+      nlohmann::json::parse(output_of(call + CONDUCT_BINARY + " analyze --detail -"));
+  const auto vader = nlohmann::json::parse(
+      output_of(call + CONDUCT_BINARY + " analyze --detail --no-sentiment-model -"));
+  const auto& customer = with_model.at("speakers").at("Customer").at("sentiment");
+  EXPECT_EQ(customer.at("scorer"), "model");
+  EXPECT_LT(customer.at("end").get<double>(), -0.3);
+  EXPECT_EQ(vader.at("speakers").at("Customer").at("sentiment").at("scorer"), "vader");
+  EXPECT_GT(vader.at("speakers").at("Customer").at("sentiment").at("end").get<double>(), 0.3);
+  const auto& sentence = with_model.at("turns").at(1).at("sentences").at(0).at("sentiment");
+  EXPECT_EQ(sentence.at("model").at("label"), "negative");
+  EXPECT_GT(sentence.at("compound").get<double>(), 0.5);  // VADER's own score stays
+  EXPECT_FALSE(vader.at("turns").at(1).at("sentences").at(0).at("sentiment").contains("model"));
+  EXPECT_EQ(vader.at("versions").at("sentiment_model"), "none");
+  EXPECT_EQ(with_model.at("versions").at("sentiment_model").get<std::string>().rfind("cndm-2:", 0),
+            0u);
+}
+
 }  // namespace
 }  // namespace conduct
