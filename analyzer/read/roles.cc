@@ -7,6 +7,7 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -276,20 +277,36 @@ CueScore score_cues(std::string_view text) {
   return score;
 }
 
-bool names_the_company(std::string_view label, std::string_view text) {
-  if (label.empty() || label.size() > 40) return false;
-  std::string name = fold_for_cues(label);
-  if (!name.empty() && name.front() == '@') name.erase(0, 1);
-  if (name.size() < 3) return false;
-  const std::string folded = fold_for_cues(text);
+std::set<std::string> labels_named_as_company(const std::vector<std::string>& labels,
+                                              const std::vector<Turn>& turns) {
   static constexpr std::string_view kLeads[] = {"calling ", "contacting ", "welcome to ",
                                                 "choosing ", "here at "};
-  for (std::string_view lead : kLeads) {
-    std::string phrase(lead);
-    phrase += name;
-    if (find_phrase(folded, phrase, 0) != std::string_view::npos) return true;
+  // Each label's phrases, built once; each turn folded once.
+  std::vector<std::pair<std::string, std::vector<std::string>>> phrases;
+  for (const std::string& label : labels) {
+    if (label.empty() || label.size() > 40) continue;
+    std::string name = fold_for_cues(label);
+    if (!name.empty() && name.front() == '@') name.erase(0, 1);
+    if (name.size() < 3) continue;
+    std::vector<std::string> led;
+    for (std::string_view lead : kLeads) led.push_back(std::string(lead) + name);
+    phrases.emplace_back(label, std::move(led));
   }
-  return false;
+  std::set<std::string> named;
+  if (phrases.empty()) return named;
+  for (const Turn& turn : turns) {
+    const std::string folded = fold_for_cues(turn.text);
+    for (const auto& [label, led] : phrases) {
+      if (named.count(label) > 0) continue;
+      for (const std::string& phrase : led) {
+        if (find_phrase(folded, phrase, 0) != std::string_view::npos) {
+          named.insert(label);
+          break;
+        }
+      }
+    }
+  }
+  return named;
 }
 
 }  // namespace read_detail
@@ -393,14 +410,17 @@ void infer_roles(Document& document, const ReadOptions& options) {
     evidence.customer_cues += score.customer;
     evidence.system_cues += score.system;
   }
+  std::vector<std::string> unnamed;
+  for (const auto& [speaker, evidence] : speakers) {
+    if (evidence.role == Role::unknown && speaker != "unknown") unnamed.push_back(speaker);
+  }
+  const std::set<std::string> company_named =
+      read_detail::labels_named_as_company(unnamed, document.turns);
   for (auto& [speaker, evidence] : speakers) {
     if (evidence.role != Role::unknown || speaker == "unknown") continue;
-    for (const Turn& turn : document.turns) {
-      if (read_detail::names_the_company(speaker, turn.text)) {
-        evidence.role = Role::agent;
-        evidence.confidence = kCompanyNameConfidence;
-        break;
-      }
+    if (company_named.count(speaker) > 0) {
+      evidence.role = Role::agent;
+      evidence.confidence = kCompanyNameConfidence;
     }
     if (evidence.role == Role::unknown && evidence.system_cues >= 2 &&
         evidence.system_cues > evidence.agent_cues + evidence.customer_cues) {

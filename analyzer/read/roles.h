@@ -3,7 +3,10 @@
 #pragma once
 
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 
@@ -35,9 +38,11 @@ CueScore score_cues(std::string_view text);
 /// then 2-12 letters starting with a capital ("-FR", "^JK", "- Becky").
 bool signs_off(std::string_view text);
 
-/// True when `text` greets or names the company by `label` ("thank you for
+/// The labels that some turn greets or names as the company ("thank you for
 /// calling Northwind", "welcome to Northwind" for the label "Northwind"): a
-/// speaker labelled with the company's name is the company's agent.
-bool names_the_company(std::string_view label, std::string_view text);
+/// speaker labelled with the company's name is the company's agent. Cost:
+/// each turn is folded once, then searched for each label's phrases.
+std::set<std::string> labels_named_as_company(const std::vector<std::string>& labels,
+                                              const std::vector<Turn>& turns);
 
 }  // namespace conduct::read_detail

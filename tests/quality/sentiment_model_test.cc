@@ -5,35 +5,27 @@
 // unchanged scores.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "run_command.h"
 #include "test_support.h"
 
 namespace conduct {
 namespace {
 
-std::string output_of(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return out;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  ::pclose(pipe);
-  return out;
-}
+using testing::run_conduct;
+using testing::run_shell;
 
 TEST(ShippedSentimentModel, EqualsAFreshTrainingAndBeatsVaderOnHeldOutTweets) {
   CONDUCT_REQUIRE_SHARED();
   const auto work =
       std::filesystem::temp_directory_path() / ("conduct_sentiment_" + std::to_string(::getpid()));
   const std::string out =
-      output_of("python3 " + (testing::source_dir() / "tools/sentiment-benchmark").string() +
-                " --json --no-baseline --conduct " + CONDUCT_BINARY + " --keep " + work.string());
+      run_shell("python3 " + (testing::source_dir() / "tools/sentiment-benchmark").string() +
+                " --json --no-baseline --conduct " + CONDUCT_BINARY + " --keep " + work.string())
+          .out;
   const auto results = nlohmann::json::parse(out);
   const std::string trained = testing::read_file(work / "sentiment.model");
   std::filesystem::remove_all(work);
@@ -50,12 +42,10 @@ TEST(ShippedSentimentModel, EqualsAFreshTrainingAndBeatsVaderOnHeldOutTweets) {
 
 TEST(ShippedSentimentModel, SentimentCommandReadsWithItBesideVader) {
   const auto model = testing::source_dir() / "models/sentiment.model";
-  const std::string plain =
-      output_of("echo 'just love your awesome service, 2 hours late again' | " +
-                std::string(CONDUCT_BINARY) + " sentiment --plain");
+  const std::string sarcasm = "just love your awesome service, 2 hours late again\n";
+  const std::string plain = run_conduct({"sentiment", "--plain"}, sarcasm).out;
   const std::string both =
-      output_of("echo 'just love your awesome service, 2 hours late again' | " +
-                std::string(CONDUCT_BINARY) + " sentiment --plain --model " + model.string());
+      run_conduct({"sentiment", "--plain", "--model", model.string()}, sarcasm).out;
   const auto vader = nlohmann::json::parse(plain);
   const auto record = nlohmann::json::parse(both);
   // VADER reads the sarcasm as praise; the trained model does not.
@@ -70,12 +60,12 @@ TEST(ShippedSentimentModel, SentimentCommandReadsWithItBesideVader) {
 // --no-sentiment-model gives VADER's back.
 TEST(ShippedSentimentModel, AnalyzeFollowsTheCustomerWithIt) {
   const std::string call =
-      "printf 'Agent: Thanks for calling, how can I help?\\nCustomer: just love your awesome "
-      "service, 2 hours late again\\n' | ";
+      "Agent: Thanks for calling, how can I help?\nCustomer: just love your awesome service, 2 "
+      "hours late again\n";
   const auto with_model =
-      nlohmann::json::parse(output_of(call + CONDUCT_BINARY + " analyze --detail -"));
+      nlohmann::json::parse(run_conduct({"analyze", "--detail", "-"}, call).out);
   const auto vader = nlohmann::json::parse(
-      output_of(call + CONDUCT_BINARY + " analyze --detail --no-sentiment-model -"));
+      run_conduct({"analyze", "--detail", "--no-sentiment-model", "-"}, call).out);
   const auto& customer = with_model.at("speakers").at("Customer").at("sentiment");
   EXPECT_EQ(customer.at("scorer"), "model");
   EXPECT_LT(customer.at("end").get<double>(), -0.3);
