@@ -166,9 +166,9 @@ class Lexicon {
   /// Appends the hits for one normalized sentence (lower case, see
   /// normalize/normalizer.h), in the order found: reported agent speech first,
   /// then the whole sentence. Suppressed hits are appended only when
-  /// include_suppressed. Cost: one RE2 set scan per applicable set, plus one
-  /// individual match per candidate rule; independent of the rule count
-  /// otherwise.
+  /// include_suppressed. Cost: one scan per RE2 set of the applicable
+  /// register and speaker class (at most 16), plus one individual match per
+  /// candidate rule.
   void match(std::string_view normalized_sentence, const MatchContext& context,
              std::vector<RuleHit>& hits, bool include_suppressed = false) const;
 

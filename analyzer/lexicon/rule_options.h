@@ -14,10 +14,11 @@ namespace conduct {
 /// (leftmost-first, as Perl). Memory: RE2's per-pattern default budget.
 RE2::Options rule_regex_options();
 
-/// Memory budget of one compiled RE2::Set (one per register and speaker
-/// class). Generous enough for 20,000 phrase rules; a bigger lexicon gets a
-/// clear error at load.
-inline constexpr std::int64_t kSetMaxMem = std::int64_t{512} << 20;
+/// Memory budget of one compiled RE2::Set of rules (lexicon.cc splits each
+/// register and speaker class into at most 16 sets): its program and the DFA
+/// states it caches, which RE2 drops and rebuilds when they outgrow it. A set
+/// that cannot fit gets a clear error at load.
+inline constexpr std::int64_t kSetMaxMem = std::int64_t{32} << 20;
 
 /// "speech" -> kSpeechBit, "report" -> kReportBit.
 std::optional<std::uint8_t> parse_register_bit(std::string_view name);
