@@ -23,6 +23,13 @@ Model::Model(ModelHeader header, Eigen::MatrixXf weights, Eigen::VectorXf bias)
       "cndm-" + std::to_string(kModelFormatVersion) + ":" + sha256_hex(serialize()).substr(0, 8);
 }
 
+Model::Model(ModelHeader header, Eigen::MatrixXf weights, Eigen::VectorXf bias,
+             std::string version)
+    : header_(std::move(header)),
+      weights_(std::move(weights)),
+      bias_(std::move(bias)),
+      version_(std::move(version)) {}
+
 void Model::predict(std::string_view normalized_text, std::span<const std::string_view> extras,
                     std::vector<float>& probabilities) const {
   FeatureVector scratch;

@@ -110,6 +110,10 @@ class Model {
   float bias(std::size_t label) const { return bias_[static_cast<Eigen::Index>(label)]; }
 
  private:
+  // load's: the version comes from the file's own bytes, not from
+  // serializing the model again.
+  Model(ModelHeader header, Eigen::MatrixXf weights, Eigen::VectorXf bias, std::string version);
+
   ModelHeader header_;
   Eigen::MatrixXf weights_;  // labels x buckets, column-major: a feature's
                              // weights for all labels are contiguous

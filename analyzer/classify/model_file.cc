@@ -196,7 +196,8 @@ Result<Model> Model::load(const std::filesystem::path& path) {
                      " features; retrain it with this version's `conduct train`",
                  path.string(), 0};
   }
-  Model model(std::move(header), std::move(weights), std::move(bias));
+  Model model(std::move(header), std::move(weights), std::move(bias),
+              "cndm-" + std::to_string(kModelFormatVersion) + ":" + sha256_hex(bytes).substr(0, 8));
   // The model checks itself: texts it scored when trained must score the
   // same here, or this build reads its features differently.
   std::vector<float> probabilities;

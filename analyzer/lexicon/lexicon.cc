@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -68,15 +69,24 @@ constexpr std::size_t kMaxSetsPerSlot = 16;
 
 struct Lexicon::Compiled {
   struct RuleSet {
-    std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<RE2::Set> set;     // null when it could not be compiled
     std::vector<std::uint32_t> rules;  // set index -> rule index
   };
-  using SlotSet = std::vector<RuleSet>;
-  std::vector<std::unique_ptr<RE2>> regexes;    // parallel to rules_
-  std::vector<std::unique_ptr<RE2>> thens;      // parallel to rules_; null for ordinary rules
-  std::vector<std::unique_ptr<RE2>> nears;      // parallel to rules_; null without `near`
-  std::vector<std::unique_ptr<RE2>> not_nears;  // parallel to rules_; null without `not_near`
-  std::array<SlotSet, kSlots> slots;
+  // A slot's sets are compiled when a sentence first needs them: a batch of
+  // notes never uses the speech slots, and a small file's start-up is mostly
+  // this compiling.
+  struct SlotSet {
+    std::once_flag compiled;
+    std::vector<RuleSet> sets;
+  };
+  // The slot's sets, compiled on first use (safe from any thread).
+  const std::vector<RuleSet>& sets_of(std::size_t slot, const std::vector<Rule>& rules) const;
+  using Regex = std::shared_ptr<const RE2>;
+  std::vector<Regex> regexes;    // parallel to rules_
+  std::vector<Regex> thens;      // parallel to rules_; null for ordinary rules
+  std::vector<Regex> nears;      // parallel to rules_; null without `near`
+  std::vector<Regex> not_nears;  // parallel to rules_; null without `not_near`
+  mutable std::array<SlotSet, kSlots> slots;
   explicit Compiled(const std::string& frame) : reporting_frame(frame, rule_regex_options()) {}
   RE2 reporting_frame;
 };
@@ -148,7 +158,14 @@ std::string reporting_frame_of(const PhraseLists& lists) {
 }
 
 Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_words,
-                                    std::string reporting_frame) {
+                                    std::string reporting_frame,
+                                    const CompiledPatterns& compiled_patterns) {
+  const auto compile = [&compiled_patterns](const std::string& source) {
+    const auto it = compiled_patterns.find(source);
+    return it != compiled_patterns.end()
+               ? it->second
+               : std::make_shared<const RE2>(source, rule_regex_options());
+  };
   Lexicon lexicon;
   lexicon.rules_ = std::move(rules);
   lexicon.clause_words_ = std::move(clause_words);
@@ -171,16 +188,16 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_
                        ":" + std::to_string(it->second->line) + ")",
                    rule.file, rule.line};
     }
-    auto regex = std::make_unique<RE2>(rule.pattern, rule_regex_options());
+    auto regex = compile(rule.pattern);
     if (!regex->ok()) {
       return Error{ErrorCode::lexicon_bad_pattern,
                    "rule '" + rule.id + "': bad regular expression: " + regex->error(), rule.file,
                    rule.line};
     }
     compiled->regexes.push_back(std::move(regex));
-    std::unique_ptr<RE2> then;
+    std::shared_ptr<const RE2> then;
     if (!rule.then.empty()) {
-      then = std::make_unique<RE2>(rule.then, rule_regex_options());
+      then = compile(rule.then);
       if (!then->ok()) {
         return Error{ErrorCode::lexicon_bad_pattern,
                      "rule '" + rule.id + "': bad regular expression in 'then': " + then->error(),
@@ -191,9 +208,9 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_
     for (const auto& [source, target, key] :
          {std::tuple{&rule.near, &compiled->nears, "near"},
           std::tuple{&rule.not_near, &compiled->not_nears, "not_near"}}) {
-      std::unique_ptr<RE2> condition;
+      std::shared_ptr<const RE2> condition;
       if (!source->empty()) {
-        condition = std::make_unique<RE2>(*source, rule_regex_options());
+        condition = compile(*source);
         if (!condition->ok()) {
           return Error{ErrorCode::lexicon_bad_pattern,
                        "rule '" + rule.id + "': bad regular expression in '" + key +
@@ -218,42 +235,38 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_
     }
     digest.update(std::string_view("\n", 1));
   }
-  RE2::Options set_options = rule_regex_options();
-  set_options.set_max_mem(kSetMaxMem);
-  for (std::size_t slot = 0; slot < kSlots; ++slot) {
-    auto& sets = compiled->slots[slot];
-    std::size_t slot_rules = 0;
-    for (const Rule& rule : lexicon.rules_) slot_rules += in_slot(rule, static_cast<Slot>(slot));
-    const std::size_t per_set =
-        std::max(kRulesPerSet, (slot_rules + kMaxSetsPerSlot - 1) / kMaxSetsPerSlot);
-    for (std::size_t i = 0; i < lexicon.rules_.size(); ++i) {
-      if (!in_slot(lexicon.rules_[i], static_cast<Slot>(slot))) continue;
-      if (sets.empty() || sets.back().rules.size() == per_set) {
-        sets.push_back({std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
-      }
-      std::string error;
-      if (sets.back().set->Add(lexicon.rules_[i].pattern, &error) < 0) {
-        const auto& rule = lexicon.rules_[i];
-        return Error{ErrorCode::lexicon_bad_pattern, "rule '" + rule.id + "': " + error, rule.file,
-                     rule.line};
-      }
-      sets.back().rules.push_back(static_cast<std::uint32_t>(i));
-    }
-    for (auto& target : sets) {
-      if (!target.set->Compile()) {
-        return Error{ErrorCode::lexicon_too_big,
-                     "the " + std::string(kSlotNames[slot]) + " rule set (" +
-                         std::to_string(target.rules.size()) +
-                         " rules) exceeds the memory budget of " +
-                         std::to_string(kSetMaxMem >> 20) +
-                         " MiB; simplify broad patterns or split the lexicon",
-                     "", 0};
-      }
-    }
-  }
   lexicon.version_ = "lex-" + digest.hex_digest().substr(0, 8);
   lexicon.compiled_ = std::move(compiled);
   return lexicon;
+}
+
+const std::vector<Lexicon::Compiled::RuleSet>& Lexicon::Compiled::sets_of(
+    std::size_t slot, const std::vector<Rule>& rules) const {
+  SlotSet& target = slots[slot];
+  std::call_once(target.compiled, [&] {
+    RE2::Options set_options = rule_regex_options();
+    set_options.set_max_mem(kSetMaxMem);
+    std::size_t slot_rules = 0;
+    for (const Rule& rule : rules) slot_rules += in_slot(rule, static_cast<Slot>(slot));
+    const std::size_t per_set =
+        std::max(kRulesPerSet, (slot_rules + kMaxSetsPerSlot - 1) / kMaxSetsPerSlot);
+    auto& sets = target.sets;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (!in_slot(rules[i], static_cast<Slot>(slot))) continue;
+      if (sets.empty() || sets.back().rules.size() == per_set) {
+        sets.push_back({std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
+      }
+      // Every pattern compiled alone at load, so adding it cannot fail.
+      sets.back().set->Add(rules[i].pattern, nullptr);
+      sets.back().rules.push_back(static_cast<std::uint32_t>(i));
+    }
+    // A set over its memory budget (never seen with sane rules) is dropped:
+    // scan then tries each of its rules, slower but with the same hits.
+    for (auto& rule_set : sets) {
+      if (!rule_set.set->Compile()) rule_set.set.reset();
+    }
+  });
+  return target.sets;
 }
 
 Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTable& categories) {
@@ -271,6 +284,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
   if (auto error = first_error()) return *error;
 
   std::vector<Rule> rules;
+  CompiledPatterns compiled;
   Sha256 digest;
   if (!lists_bytes.empty()) {
     digest.update(kListsFile);
@@ -299,8 +313,10 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
                    path, file.theme_line};
     }
     for (auto& rule : file.rules) rules.push_back(std::move(rule));
+    compiled.merge(file.compiled);
   }
-  auto lexicon = from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists));
+  auto lexicon =
+      from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists), compiled);
   if (!lexicon.ok()) return lexicon.error();
   lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
   lexicon.value().categories_ = categories;
@@ -387,16 +403,17 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
   };
   std::vector<int> matched;
   const auto scan = [&](Slot slot, ByteSpan range, Role about, bool reported) {
-    const auto& sets = compiled_->slots[slot];
-    if (sets.empty() || range.empty()) return;
+    if (range.empty()) return;
+    const auto& sets = compiled_->sets_of(slot, rules_);
     const std::string_view text = s.substr(range.begin, range.size());
     candidates.clear();  // rule indices, in order: sets hold rules in order
     for (const auto& target : sets) {
       matched.clear();
       RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-      if (!target.set->Match(text, &matched, &info) && info.kind != RE2::Set::kNoError) {
-        // The set's DFA ran out of its budget on this input: stay correct by
-        // trying every rule of the set (slow, never expected with sane rules).
+      if (!target.set ||
+          (!target.set->Match(text, &matched, &info) && info.kind != RE2::Set::kNoError)) {
+        // No set, or its DFA ran out of its budget on this input: stay correct
+        // by trying every rule of the set (slow, never expected with sane rules).
         matched.resize(target.rules.size());
         for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
       }

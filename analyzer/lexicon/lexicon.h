@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -27,6 +28,11 @@ class RE2;
 }
 
 namespace conduct {
+
+/// Rule regular expressions already compiled (under rule_regex_options()),
+/// by source: the parser compiles each to check it, and loading the lexicon
+/// reuses them instead of compiling every rule twice.
+using CompiledPatterns = std::unordered_map<std::string, std::shared_ptr<const re2::RE2>>;
 
 /// Conditions that suppress a hit (see lexicons/README.md).
 enum class Guard { negation, unquoted, quoted, not_question, not_conditional };
@@ -160,8 +166,11 @@ class Lexicon {
   /// a duplicate id, or a set over the memory budget.
   /// `clause_words` and `reporting_frame` (an RE2 source) are what the
   /// guards and the reported-speech routing look for; empty: the built-ins.
+  /// `compiled`: rule sources already compiled (the parser's), reused
+  /// rather than compiled again.
   static Result<Lexicon> from_rules(std::vector<Rule> rules, ClauseWords clause_words = {},
-                                    std::string reporting_frame = {});
+                                    std::string reporting_frame = {},
+                                    const CompiledPatterns& compiled = {});
 
   /// Appends the hits for one normalized sentence (lower case, see
   /// normalize/normalizer.h), in the order found: reported agent speech first,

@@ -29,8 +29,9 @@ std::size_t line_of(const toml::node& node) {
 // Collects the problems of one file with its path attached.
 class Reporter {
  public:
-  Reporter(const std::string& path, std::vector<LintMessage>& messages)
-      : path_(path), messages_(messages) {}
+  Reporter(const std::string& path, std::vector<LintMessage>& messages,
+           CompiledPatterns* compiled = nullptr)
+      : path_(path), messages_(messages), compiled_(compiled) {}
   void error(std::size_t line, std::string message, ErrorCode code = ErrorCode::lexicon_invalid) {
     messages_.push_back({Error{code, std::move(message), path_, line}, false});
     ++errors_;
@@ -39,10 +40,15 @@ class Reporter {
     messages_.push_back({Error{ErrorCode::lexicon_warning, std::move(message), path_, line}, true});
   }
   std::size_t errors() const { return errors_; }
+  /// Keeps a checked regular expression for the loader, when it wants them.
+  void compiled(const std::string& source, std::shared_ptr<const RE2> regex) {
+    if (compiled_ != nullptr) compiled_->emplace(source, std::move(regex));
+  }
 
  private:
   const std::string& path_;
   std::vector<LintMessage>& messages_;
+  CompiledPatterns* compiled_;
   std::size_t errors_ = 0;
 };
 
@@ -147,16 +153,19 @@ bool valid_regex(const std::string& source, const toml::node& node, std::string_
   // Messages name the key only when it is not the rule's own pattern.
   const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
   const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
-  RE2 compiled(source, rule_regex_options());
-  if (!compiled.ok()) {
-    report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled.error(),
-                 ErrorCode::lexicon_bad_pattern);
+  auto compiled = std::make_shared<const RE2>(source, rule_regex_options());
+  if (!compiled->ok()) {
+    report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled->error(),
+                 compiled->error_code() == RE2::ErrorPatternTooLarge
+                     ? ErrorCode::lexicon_too_big
+                     : ErrorCode::lexicon_bad_pattern);
     return false;
   }
-  if (RE2::PartialMatch("", compiled)) {
+  if (RE2::PartialMatch("", *compiled)) {
     report.error(line_of(node), subject + " matches the empty string");
     return false;
   }
+  report.compiled(source, std::move(compiled));
   return true;
 }
 
@@ -611,7 +620,7 @@ LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
                                const CategoryTable& categories) {
   LexiconFile file;
   file.path = path;
-  Reporter report(path, messages);
+  Reporter report(path, messages, &file.compiled);
   const auto parsed = parse_toml(path, bytes, report);
   if (!parsed) return file;
   const toml::table& root = *parsed;

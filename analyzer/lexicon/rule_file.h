@@ -21,6 +21,8 @@ struct LexiconFile {
   std::vector<Rule> rules;
   /// How many [[rule]] tables the file holds, broken ones included.
   std::size_t rule_tables = 0;
+  /// Every regular expression the parser compiled to check it.
+  CompiledPatterns compiled;
 };
 
 /// Parses a lexicon file's bytes. Appends every problem found to `messages`
