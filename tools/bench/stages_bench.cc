@@ -158,6 +158,18 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// One pass of the match stage over the corpus with `resources`: seconds.
+double match_pass(const conduct::Resources& resources, const Corpus& corpus,
+                  std::size_t& checksum) {
+  RuleStageOutput reused;
+  const auto start = Clock::now();
+  for (const auto& analysis : corpus.segmented_) {
+    reused = Corpus::rule_stage(resources, analysis, &reused);
+    checksum += reused.follow_ups.size();
+  }
+  return seconds_since(start);
+}
+
 void register_stages(const Corpus& corpus) {
   const auto add = [](const char* name, auto function) {
     benchmark::RegisterBenchmark(name, function)
@@ -224,13 +236,7 @@ void register_stages(const Corpus& corpus) {
   });
   add("match", [&corpus](benchmark::State& state) {
     run_stage(state, corpus, [&corpus](std::size_t& checksum) {
-      RuleStageOutput reused;
-      const auto start = Clock::now();
-      for (const auto& analysis : corpus.segmented_) {
-        reused = Corpus::rule_stage(corpus.resources(), analysis, &reused);
-        checksum += reused.follow_ups.size();
-      }
-      return seconds_since(start);
+      return match_pass(corpus.resources(), corpus, checksum);
     });
   });
   // The same on resources loaded afresh for each pass: RE2 builds its DFAs
@@ -239,14 +245,7 @@ void register_stages(const Corpus& corpus) {
   add("match_cold", [&corpus](benchmark::State& state) {
     run_stage(state, corpus, [&corpus](std::size_t& checksum) {
       auto fresh = conduct::Resources::load({});
-      if (!fresh) return 0.0;
-      RuleStageOutput reused;
-      const auto start = Clock::now();
-      for (const auto& analysis : corpus.segmented_) {
-        reused = Corpus::rule_stage(fresh.value(), analysis, &reused);
-        checksum += reused.follow_ups.size();
-      }
-      return seconds_since(start);
+      return fresh ? match_pass(fresh.value(), corpus, checksum) : 0.0;
     });
   });
   add("classify", [&corpus](benchmark::State& state) {
