@@ -170,6 +170,16 @@ double match_pass(const conduct::Resources& resources, const Corpus& corpus,
   return seconds_since(start);
 }
 
+// One pass of `step` over copies of the corpus's documents, made off the
+// clock (a stage that takes its document by value consumes it): seconds.
+template <typename Step>
+double over_document_copies(const Corpus& corpus, Step step) {
+  std::vector<conduct::Document> copies = corpus.documents_;
+  const auto start = Clock::now();
+  for (auto& document : copies) step(std::move(document));
+  return seconds_since(start);
+}
+
 void register_stages(const Corpus& corpus) {
   const auto add = [](const char* name, auto function) {
     benchmark::RegisterBenchmark(name, function)
@@ -191,12 +201,9 @@ void register_stages(const Corpus& corpus) {
   });
   add("normalize", [&corpus](benchmark::State& state) {
     run_stage(state, corpus, [&corpus](std::size_t& checksum) {
-      std::vector<conduct::Document> copies = corpus.documents_;
-      const auto start = Clock::now();
-      for (auto& document : copies) {
+      return over_document_copies(corpus, [&checksum](conduct::Document document) {
         checksum += conduct::segment_document(std::move(document)).sentences.size();
-      }
-      return seconds_since(start);
+      });
     });
   });
   add("sentiment", [&corpus](benchmark::State& state) {
@@ -288,12 +295,9 @@ void register_stages(const Corpus& corpus) {
   });
   add("analyze", [&corpus](benchmark::State& state) {
     run_stage(state, corpus, [&corpus](std::size_t& checksum) {
-      std::vector<conduct::Document> copies = corpus.documents_;
-      const auto start = Clock::now();
-      for (auto& document : copies) {
+      return over_document_copies(corpus, [&corpus, &checksum](conduct::Document document) {
         checksum += corpus.analyzer().analyze(std::move(document)).findings.size();
-      }
-      return seconds_since(start);
+      });
     });
   });
 }
