@@ -1,0 +1,159 @@
+// `conduct analyze` as the scale-out mapper (SPEC section 7): JSON Lines on
+// stdin, one record out per record in, the input's own fields carried over
+// untouched, and the same bytes whatever --jobs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <span>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_command.h"
+#include "test_support.h"
+
+namespace conduct::testing {
+namespace {
+
+using nlohmann::ordered_json;
+
+const std::vector<std::string> kMapperArgs = {"analyze", "--format", "jsonl", "--no-progress"};
+
+std::vector<std::string> mapper_args(const std::string& jobs) {
+  auto args = kMapperArgs;
+  args.insert(args.end(), {"--jobs", jobs, "-"});
+  return args;
+}
+
+// Records whose fields besides id and text/turns are of every JSON kind:
+// nested objects (keys out of alphabetical order) and arrays, strings in raw
+// UTF-8 and in \u escapes (a surrogate pair too), unicode keys, the extreme
+// 64-bit integers, fractions, exponents, null, booleans, empty containers.
+const char* const kRecordsWithUnknownFields[] = {
+    R"({"id":"n1","text":"The agent hung up on me and never called back.","crm":{"zeta":1,"alpha":{"list":[3,1,2],"deep":[{"y":null,"x":true}]}},"queue":"billing"})",
+    R"({"id":"n2","turns":[{"speaker":"agent","text":"Thanks for calling."},{"speaker":"customer","text":"You overcharged me again."}],"note":"Zoë — 客服 😡","escaped":"\u00e9\ud83d\ude21\n\t\"q\"","ключ":"значение"})",
+    R"({"id":"n3","text":"Customer: My bill doubled.\nAgent: That's our policy.","min":-9223372036854775808,"max":18446744073709551615,"half":0.5,"tiny":1e-7,"huge":2.5e300,"neg":-12.25})",
+    R"({"text":"Nobody answered my emails.","flag":false,"yes":true,"nothing":null,"empty_object":{},"empty_array":[],"nested_empty":[[],[{}]]})",
+};
+
+std::string joined_lines(std::span<const char* const> lines) {
+  std::string out;
+  for (const char* line : lines) (out += line) += '\n';
+  return out;
+}
+
+TEST(StdinMapper, UnknownFieldsPassThroughUntouched) {
+  const std::string input = joined_lines(kRecordsWithUnknownFields);
+  const auto result = run_conduct(mapper_args("2"), input);
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  std::vector<ordered_json> outputs;
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);) outputs.push_back(ordered_json::parse(line));
+  ASSERT_EQ(outputs.size(), std::size(kRecordsWithUnknownFields));
+
+  std::size_t checked = 0;
+  for (std::size_t r = 0; r < outputs.size(); ++r) {
+    const ordered_json in = ordered_json::parse(kRecordsWithUnknownFields[r]);
+    const ordered_json& out = outputs[r];
+    SCOPED_TRACE(in.dump());
+    EXPECT_FALSE(out.contains("error")) << out.dump();
+    EXPECT_EQ(out.at("source").at("record"), r + 1);
+    if (in.contains("id")) {
+      EXPECT_EQ(out.at("id"), in.at("id"));
+    }
+    for (const auto& [key, value] : in.items()) {
+      if (key == "id" || key == "text" || key == "turns") continue;
+      ASSERT_TRUE(out.contains(key)) << key;
+      // The same value, nested keys in the same order (ordered_json compares
+      // objects in order), escapes decoded to the same characters.
+      EXPECT_EQ(out.at(key), value) << key;
+      EXPECT_EQ(out.at(key).dump(), value.dump()) << key;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 17u);
+  // The input's own fields come after conduct's, in the input's order.
+  std::vector<std::string> tail;
+  for (const auto& [key, value] : outputs[2].items()) tail.push_back(key);
+  tail.erase(tail.begin(), tail.end() - 6);
+  EXPECT_EQ(tail, (std::vector<std::string>{"min", "max", "half", "tiny", "huge", "neg"}));
+}
+
+// Every record of the input is answered in its place, the unreadable ones
+// by an error record, so that a shard's output lines up with its input.
+TEST(StdinMapper, OneOutputLinePerInputLineInOrderBadRecordsIncluded) {
+  const std::string input = std::string(kRecordsWithUnknownFields[0]) + "\n" +
+                            "{\"id\":\"broken\",\"text\":\n" + "{\"id\":\"no-text\"}\n" +
+                            kRecordsWithUnknownFields[1] + "\n";
+  const auto result = run_conduct(mapper_args("2"), input);
+  EXPECT_EQ(result.exit_status, 1) << result.err;
+  const auto records = result.records();
+  ASSERT_EQ(records.size(), 4u) << result.out;
+  EXPECT_EQ(records[0].at("id"), "n1");
+  EXPECT_EQ(records[1].at("error").at("code"), "malformed_json");
+  EXPECT_EQ(records[1].at("source").at("record"), 2);
+  EXPECT_EQ(records[2].at("error").at("code"), "missing_text");
+  EXPECT_EQ(records[2].at("source").at("record"), 3);
+  EXPECT_EQ(records[3].at("id"), "n2");
+  EXPECT_EQ(records[3].at("note"), "Zoë — 客服 😡");
+}
+
+// The sample batch: the bundled samples, and every format of the shared
+// samples (text, WebVTT, SRT, Transcribe, Contact Lens, Whisper, JSON Lines
+// and the real files of each), in one run, with one job and with several.
+TEST(StdinMapper, SampleBatchIsByteIdenticalWithOneAndTwoJobs) {
+  CONDUCT_REQUIRE_SHARED();
+  const std::vector<std::string> paths = {(source_dir() / "tests/data/sample").string(),
+                                          (shared_dir() / "samples/formats").string(),
+                                          (shared_dir() / "samples/notes").string()};
+  auto run = [&paths](const std::string& jobs) {
+    std::vector<std::string> args = {"analyze", "--detail", "--no-progress", "--jobs", jobs};
+    args.insert(args.end(), paths.begin(), paths.end());
+    return run_conduct(args);
+  };
+  const auto one = run("1");
+  const auto records = one.records();
+  ASSERT_GE(records.size(), 20u) << one.err;
+  std::set<std::string> formats;
+  for (const auto& record : records) {
+    if (!record.contains("error")) formats.insert(record.at("source").at("format"));
+  }
+  EXPECT_GE(formats.size(), 8u) << "formats analysed: " << formats.size();
+  for (const std::string jobs : {"2", "3"}) {
+    const auto many = run(jobs);
+    EXPECT_EQ(many.exit_status, one.exit_status) << jobs;
+    EXPECT_TRUE(many.out == one.out) << "--jobs " << jobs << " differs from --jobs 1";
+  }
+}
+
+// The same on stdin: many small JSON Lines records, where jobs interleave
+// most.
+TEST(StdinMapper, JsonLinesOnStdinIsByteIdenticalWithOneAndTwoJobs) {
+  const std::string call = read_file(source_dir() / "tests/data/sample/support-call.txt");
+  const std::string notes = read_file(source_dir() / "tests/data/sample/billing-dispute-notes.txt");
+  std::string input;
+  for (int i = 0; i < 300; ++i) {
+    // Appending piecewise: `"r" + temporary` trips GCC 12's -Wrestrict false positive.
+    std::string id = "r";
+    id += std::to_string(i);
+    ordered_json record{{"id", id}};
+    const std::string& source = i % 2 ? call : notes;
+    // A different slice of the text each time, so that records differ.
+    const std::size_t start = (static_cast<std::size_t>(i) * 97) % (source.size() / 2);
+    record["text"] = source.substr(source.find(' ', start) + 1, 200 + (i % 7) * 60);
+    record["queue"] = i % 3;
+    input += record.dump() + "\n";
+  }
+  input += joined_lines(kRecordsWithUnknownFields);
+  const auto one = run_conduct(mapper_args("1"), input);
+  ASSERT_EQ(one.exit_status, 0) << one.err;
+  EXPECT_EQ(one.records().size(), 300u + std::size(kRecordsWithUnknownFields));
+  const auto two = run_conduct(mapper_args("2"), input);
+  EXPECT_EQ(two.exit_status, 0) << two.err;
+  EXPECT_TRUE(two.out == one.out) << "--jobs 2 differs from --jobs 1";
+}
+
+}  // namespace
+}  // namespace conduct::testing
