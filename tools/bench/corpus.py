@@ -8,13 +8,19 @@ Text sources, read where they lie:
   ../shared/eval/calibration.jsonl, ../shared/samples/formats/chat.jsonl and
   tests/data/sample/support-call.txt;
 - notes: ../shared/eval/notes, ../shared/samples/notes, the CFPB narratives
-  of ../shared/eval/calibration.jsonl and tests/data/sample/*notes*.txt.
+  of ../shared/eval/calibration.jsonl and tests/data/sample/*notes*.txt;
+- and the real unlabelled text of ../shared/corpus: 5,000 CFPB complaint
+  narratives (notes) and the IBM customer-care threads (conversations), so
+  that a corpus of tens of megabytes is mostly distinct text, as a real batch
+  is. Matching costs far more on text never seen before (RE2 builds its
+  automata lazily): a corpus of a few documents repeated overstates speed.
 Each format is written after a real file of ../shared/samples/formats (its
 header, its extra fields, the shape of its items): chat.jsonl, chat.txt and
 chat-timestamps.txt, chat.vtt, chat.srt, chat.aws.json.
 
-Documents repeat (with fresh ids) until the corpus holds the transcript text
-asked for; the same seed gives the same corpus. Standard library only.
+Each source is used once, in a seeded order, before any repeats (with fresh
+ids) until the corpus holds the transcript text asked for; the same seed
+gives the same corpus. Standard library only.
 """
 
 import copy
@@ -71,6 +77,14 @@ def load_sources():
     for record in _jsonl(os.path.join(FORMATS, "chat.jsonl")):
         if "turns" in record:
             conversations.append([(t["speaker"], t["text"]) for t in record["turns"]])
+    corpus = os.path.join(SHARED, "corpus")
+    for record in _jsonl(os.path.join(corpus, "cfpb_narratives.jsonl")):
+        if record.get("text", "").strip():
+            notes.append(record["text"].strip())
+    for record in _jsonl(os.path.join(corpus, "twitter_care_ibm.jsonl")):
+        turns = _labelled_lines(record.get("text", ""))
+        if turns:
+            conversations.append(turns)
     sample = os.path.join(REPO, "tests", "data", "sample")
     for folder in (os.path.join(SHARED, "eval", "notes"), os.path.join(SHARED, "samples", "notes"),
                    sample):
@@ -207,15 +221,24 @@ class _Documents:
                              "(../shared/eval and ../shared/samples are needed)")
         self.random = random.Random(seed)
         self.serial = 0
+        self._queues = {}
+
+    def _next(self, name, items):
+        # Every item once, in a seeded order, before any repeats.
+        queue = self._queues.setdefault(name, [])
+        if not queue:
+            queue.extend(items)
+            self.random.shuffle(queue)
+        return queue.pop()
 
     def call(self):
         turns = []
         for _ in range(self.random.randint(3, 8)):
-            turns.extend(self.random.choice(self.conversations))
+            turns.extend(self._next("conversations", self.conversations))
         return turns
 
     def notes_text(self):
-        return self.random.choice(self.notes) if self.notes else None
+        return self._next("notes", self.notes) if self.notes else None
 
     def next_id(self, kind):
         self.serial += 1
