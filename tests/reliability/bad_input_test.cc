@@ -312,19 +312,31 @@ TEST_F(BadInput, BrokenEntriesOfAnInputFolderAreErrorRecordsEach) {
 }
 
 TEST_F(BadInput, AnUnreadableFolderIsAnErrorRecordAndExitOne) {
+  // Root reads every folder: the run then drops to user nobody.
+  std::string as_user;
   if (::geteuid() == 0) {
-    GTEST_SKIP() << "running as root: permissions cannot make a folder unreadable; the symlink "
-                    "loop case above covers an entry that cannot be read";
+    if (!fs::exists("/usr/bin/setpriv")) {
+      GTEST_SKIP() << "running as root without setpriv: permissions cannot make a folder "
+                      "unreadable; the symlink loop case above covers an entry that cannot be read";
+    }
+    as_user = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups ";
   }
   write("calls/a.txt", "Fine.\n");
   write("calls/locked/b.txt", "Hidden.\n");
   fs::permissions(dir_ / "calls" / "locked", fs::perms::none);
-  const auto result = run_conduct({"analyze", (dir_ / "calls").string()});
+  const std::string conduct = as_user + shell_quote(CONDUCT_BINARY) + " analyze ";
+  const auto inside = run_shell(conduct + shell_quote((dir_ / "calls").string()));
+  const auto given = run_shell(conduct + shell_quote((dir_ / "calls" / "locked").string()));
   fs::permissions(dir_ / "calls" / "locked", fs::perms::owner_all);
-  EXPECT_EQ(result.exit_status, 1);
-  const auto records = result.records();
-  ASSERT_EQ(records.size(), 2u) << result.out;
+  EXPECT_EQ(inside.exit_status, 1) << inside.err;
+  const auto records = inside.records();
+  ASSERT_EQ(records.size(), 2u) << inside.out << inside.err;
+  EXPECT_EQ(code_of(records[0]), "");
   EXPECT_EQ(code_of(records[1]), "unreadable");
+  EXPECT_EQ(records[1].at("id"), (dir_ / "calls" / "locked").string());
+  EXPECT_EQ(given.exit_status, 1) << given.err;
+  ASSERT_EQ(given.records().size(), 1u) << given.out << given.err;
+  EXPECT_EQ(code_of(given.records()[0]), "unreadable");
 }
 
 std::string utf16(const std::string& ascii, bool little_endian) {
