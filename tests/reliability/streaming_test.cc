@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/run_command.h"
 #include "reliability/child_process.h"
 #include "test_support.h"
 
@@ -140,6 +141,33 @@ TEST(Interrupt, SigintWhileWaitingForAPipeStopsReading) {
   ASSERT_TRUE(child.read_line(60s).has_value());
   child.signal(SIGINT);  // stdin stays open: only the signal can end the wait
   EXPECT_EQ(child.wait(), 128 + SIGINT);
+}
+
+// The progress and summary lines are for a person at a terminal: there by
+// default, absent when stderr is a file or pipe unless asked for.
+TEST(Progress, ProgressAndSummaryOnATerminalOnly) {
+  const fs::path dir = unique_temp_path("progress");
+  fs::create_directories(dir);
+  const fs::path input = big_batch(dir, 3);
+  const std::string conduct =
+      shell_quote(CONDUCT_BINARY) + " analyze " + shell_quote(input.string()) + " >/dev/null";
+  const auto piped = run_shell(conduct);
+  EXPECT_EQ(piped.exit_status, 0);
+  EXPECT_EQ(piped.err, "");
+  const auto asked = run_shell(conduct + " --summary");
+  EXPECT_NE(asked.err.find("conduct: 3 documents in, 3 records out (3 results, 0 errors)"),
+            std::string::npos)
+      << asked.err;
+  if (!fs::exists("/usr/bin/script")) {
+    GTEST_SKIP() << "no /usr/bin/script to give conduct a terminal";
+  }
+  // script(1) runs it on a pseudo-terminal: stderr is then a terminal.
+  const auto terminal = run_shell("/usr/bin/script -qec " + shell_quote(conduct) + " /dev/null");
+  EXPECT_EQ(terminal.exit_status, 0);
+  EXPECT_NE(terminal.out.find("\r\033[Kconduct: 1 documents, "), std::string::npos) << terminal.out;
+  EXPECT_NE(terminal.out.find("conduct: 3 documents in, 3 records out"), std::string::npos)
+      << terminal.out;
+  fs::remove_all(dir);
 }
 
 }  // namespace
