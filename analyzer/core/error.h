@@ -20,61 +20,60 @@ enum class ErrorKind { input, configuration, data };
 // The closed list of error codes: name, kind and what it means. The same
 // table is in schema/conduct-1.schema.json (error.code) and the README; a
 // test holds the three equal.
-#define CONDUCT_ERROR_CODES(X)                                                                     \
-  X(not_found, input, "the path given does not exist")                                             \
-  X(unreadable, input, "the file or folder exists but cannot be read")                             \
-  X(file_too_large, input, "the file is larger than --max-bytes")                                  \
-  X(record_too_large, input, "the JSON Lines record is larger than --max-bytes")                   \
-  X(empty_file, input, "the file is empty or holds only whitespace")                               \
-  X(binary_file, input, "the file looks binary (NUL or control bytes), not text")                  \
-  X(invalid_utf8, input, "the text is not UTF-8; line is the first bad line")                      \
-  X(malformed_json, input,                                                                         \
-    "a JSON input or record that does not parse; line where the parser stopped")                   \
-  X(unsupported_json, input, "valid JSON that is none of the known shapes")                        \
-  X(unsupported_format, input,                                                                     \
-    "the format cannot be read this way (JSON Lines is read record by record)")                    \
-  X(missing_text, input, "a record or turn without a text string")                                 \
-  X(no_text, input, "a transcript without any turn text")                                          \
-  X(unmappable_csv, input,                                                                         \
-    "a CSV or TSV header without a text column or without a speaker or role column (line 1)")      \
-  X(malformed_csv, input,                                                                          \
-    "a CSV or TSV row with the wrong number of fields, or a quote never closed; line of the row")  \
-  X(invalid_utf16, input,                                                                          \
-    "a file with a UTF-16 byte-order mark that is not valid UTF-16 (UTF-16 is otherwise decoded)") \
-  X(line_too_long, input, "a line of a line-based file is longer than --max-line-bytes")           \
-  X(too_many_turns, input, "the document has more turns than --max-turns")                         \
-  X(too_deep, input, "JSON input nested deeper than --max-depth; line where it passes the limit")  \
-  X(internal_error, input,                                                                         \
-    "an unexpected failure while analysing this document (a bug: please report it); the rest of "  \
-    "the batch goes on")                                                                           \
-  X(lexicon_dir, configuration, "the lexicon folder cannot be read or holds no *.toml file")       \
-  X(lexicon_unreadable, configuration, "a lexicon file cannot be read")                            \
-  X(lexicon_syntax, configuration, "a lexicon file is not valid TOML")                             \
-  X(lexicon_invalid, configuration, "a lexicon file breaks the rule format (file:line says how)")  \
-  X(lexicon_bad_pattern, configuration, "a rule's pattern is not a valid RE2 regular expression")  \
-  X(lexicon_duplicate_id, configuration, "two rules share an id")                                  \
-  X(lexicon_duplicate_theme, configuration, "two lexicon files share a theme")                     \
-  X(lexicon_too_big, configuration, "the rules do not fit RE2's memory budget")                    \
-  X(lexicon_example, configuration, "a rule's match or no_match example fails (lexicon check)")    \
-  X(lexicon_shadowed, configuration,                                                               \
-    "a rule is shadowed by another of its category (lexicon check warning)")                       \
-  X(lexicon_warning, configuration, "a lint warning of lexicon check")                             \
-  X(invalid_policy, configuration,                                                                 \
-    "the policy file breaks the policy format (file:line says how)")                               \
-  X(unreadable_file, configuration, "a configuration file cannot be read")                         \
-  X(lexicon_not_found, configuration, "the sentiment lexicon file is missing")                     \
-  X(bad_lexicon_line, configuration, "a line of the sentiment lexicon is not word<TAB>valence")    \
-  X(overlay_not_found, configuration, "the sentiment overlay file is missing")                     \
-  X(bad_overlay_line, configuration, "a line of the sentiment overlay is malformed")               \
-  X(bad_model, configuration, "the model file is missing, truncated or corrupt")                   \
-  X(model_version, configuration,                                                                  \
-    "the model file is of a format version this build does not read")                              \
-  X(model_mismatch, configuration,                                                                 \
-    "the model was trained with another featurizer or lexicon, or fails its own self-test")        \
-  X(io_error, configuration, "a file cannot be written or opened")                                 \
-  X(no_data, data, "no labelled record to train on")                                               \
-  X(bad_options, data, "training options out of range")                                            \
-  X(bad_label, data, "a label the model does not have")                                            \
+#define CONDUCT_ERROR_CODES(X)                                                                    \
+  X(not_found, input, "the path given does not exist")                                            \
+  X(unreadable, input, "the file or folder exists but cannot be read")                            \
+  X(file_too_large, input, "the file is larger than --max-bytes")                                 \
+  X(record_too_large, input, "the JSON Lines record is larger than --max-bytes")                  \
+  X(empty_file, input, "the file is empty or holds only whitespace")                              \
+  X(binary_file, input, "the file looks binary (NUL or control bytes), not text")                 \
+  X(invalid_utf8, input, "the text is not UTF-8; line is the first bad line")                     \
+  X(malformed_json, input,                                                                        \
+    "a JSON input or record that does not parse; line where the parser stopped")                  \
+  X(unsupported_json, input, "valid JSON that is none of the known shapes")                       \
+  X(unsupported_format, input,                                                                    \
+    "the format cannot be read this way (JSON Lines is read record by record)")                   \
+  X(missing_text, input, "a record or turn without a text string")                                \
+  X(no_text, input, "a transcript without any turn text")                                         \
+  X(unmappable_csv, input,                                                                        \
+    "a CSV or TSV header without a text column or without a speaker or role column (line 1)")     \
+  X(malformed_csv, input,                                                                         \
+    "a CSV or TSV row with the wrong number of fields, or a quote never closed; line of the row") \
+  X(invalid_utf16, input, "a file with a UTF-16 byte-order mark that is not valid UTF-16")        \
+  X(line_too_long, input, "a line of a line-based file is longer than --max-line-bytes")          \
+  X(too_many_turns, input, "the document has more turns than --max-turns")                        \
+  X(too_deep, input, "JSON nested deeper than --max-depth; line where it passes the limit")       \
+  X(internal_error, input,                                                                        \
+    "an unexpected failure while analysing this document (a bug: please report it); the rest of " \
+    "the batch goes on")                                                                          \
+  X(lexicon_dir, configuration, "the lexicon folder cannot be read or holds no *.toml file")      \
+  X(lexicon_unreadable, configuration, "a lexicon file cannot be read")                           \
+  X(lexicon_syntax, configuration, "a lexicon file is not valid TOML")                            \
+  X(lexicon_invalid, configuration, "a lexicon file breaks the rule format (file:line says how)") \
+  X(lexicon_bad_pattern, configuration, "a rule's pattern is not a valid RE2 regular expression") \
+  X(lexicon_duplicate_id, configuration, "two rules share an id")                                 \
+  X(lexicon_duplicate_theme, configuration, "two lexicon files share a theme")                    \
+  X(lexicon_too_big, configuration, "the rules do not fit RE2's memory budget")                   \
+  X(lexicon_example, configuration, "a rule's match or no_match example fails (lexicon check)")   \
+  X(lexicon_shadowed, configuration,                                                              \
+    "a rule is shadowed by another of its category (lexicon check warning)")                      \
+  X(lexicon_warning, configuration, "a lint warning of lexicon check")                            \
+  X(invalid_policy, configuration,                                                                \
+    "the policy file breaks the policy format (file:line says how)")                              \
+  X(unreadable_file, configuration, "a configuration file cannot be read")                        \
+  X(lexicon_not_found, configuration, "the sentiment lexicon file is missing")                    \
+  X(bad_lexicon_line, configuration, "a line of the sentiment lexicon is not word<TAB>valence")   \
+  X(overlay_not_found, configuration, "the sentiment overlay file is missing")                    \
+  X(bad_overlay_line, configuration, "a line of the sentiment overlay is malformed")              \
+  X(bad_model, configuration, "the model file is missing, truncated or corrupt")                  \
+  X(model_version, configuration,                                                                 \
+    "the model file is of a format version this build does not read")                             \
+  X(model_mismatch, configuration,                                                                \
+    "the model was trained with another featurizer or lexicon, or fails its own self-test")       \
+  X(io_error, configuration, "a file cannot be written or opened")                                \
+  X(no_data, data, "no labelled record to train on")                                              \
+  X(bad_options, data, "training options out of range")                                           \
+  X(bad_label, data, "a label the model does not have")                                           \
   X(bad_labels, data, "a record's labels are not a string or an array of strings")
 
 /// Stable machine codes written to error records and messages.
