@@ -21,6 +21,7 @@
 
 #include "classify/byte_io.h"
 #include "classify/model.h"
+#include "core/config_file.h"
 #include "core/sha256.h"
 
 namespace conduct {
@@ -102,11 +103,9 @@ Result<bool> Model::save(const std::filesystem::path& path) const {
 }
 
 Result<Model> Model::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return bad_model(path, "cannot open the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = std::move(buffer).str();
+  auto read = read_config_file(path, kMaxModelFileBytes);
+  if (!read.ok()) return bad_model(path, "cannot open the file: " + read.error().message);
+  const std::string bytes = std::move(read).value();
 
   if (bytes.size() < 8 || std::string_view(bytes).substr(0, 4) != kMagic) {
     return bad_model(path, "not a conduct model (no CNDM magic)");

@@ -1,13 +1,19 @@
 // `conduct analyze [PATH...]`: the main job, one JSON object per document.
 #include <unistd.h>
 
-#include <fstream>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/number_options.h"
+#include "cli/progress.h"
+#include "cli/record_sink.h"
 #include "cli/resource_options.h"
+#include "cli/stop_signal.h"
 #include "pipeline/batch.h"
 #include "read/inputs.h"
 #include "report/json_report.h"
@@ -25,13 +31,26 @@ struct AnalyzeOptions {
   unsigned jobs = 0;
   bool pretty = false;
   bool detail = false;
+  bool quiet = false;
   int progress = 0;  // > 0 on, < 0 off, 0 when stderr is a terminal
+  int summary = 0;   // the same
   std::size_t max_bytes = std::size_t{256} << 20;
+  ReadLimits limits;
   ResourcePaths resources;
 };
 
+// More threads than this many per core only cost memory: --jobs is capped
+// there, which changes no output (it is the same whatever the thread count).
+constexpr unsigned kThreadsPerCore = 4;
+
+unsigned thread_count(unsigned asked) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return asked > 0 ? std::min(asked, cores * kThreadsPerCore) : cores;
+}
+
 int run_analyze(const AnalyzeOptions& options) {
   ReadOptions read_options;
+  read_options.limits = options.limits;
   read_options.agent_labels = options.agent_labels;
   read_options.customer_labels = options.customer_labels;
   if (!options.format.empty()) read_options.format = parse_format(options.format);
@@ -47,24 +66,26 @@ int run_analyze(const AnalyzeOptions& options) {
   const auto analyzer = load_analyzer_or_report(options.resources, "analyze");
   if (!analyzer) return kExitUsage;
 
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!options.output.empty() && options.output != "-") {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "conduct analyze: cannot write " << options.output << "\n";
-      return kExitUsage;
-    }
-    out = &file;
+  auto sink = RecordSink::open(options.output);
+  if (!sink.ok()) {
+    std::cerr << "conduct analyze: " << sink.error().message << "\n";
+    return kExitUsage;
   }
+  RecordSink& out = sink.value();
 
-  const unsigned jobs =
-      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const bool progress = options.progress != 0 ? options.progress > 0 : isatty(STDERR_FILENO) != 0;
+  // Both lines are for people: on by default only when stderr is a terminal,
+  // so that a script's `2>&1` never mixes them into the records.
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const bool progress = !options.quiet && (options.progress != 0 ? options.progress > 0 : terminal);
+  const bool summary = !options.quiet && (options.summary != 0 ? options.summary > 0 : terminal);
   const ReportOptions report{options.detail};
   const int indent = options.pretty ? 2 : -1;
 
-  RecordReader reader(expand_inputs(options.paths), read_options, {options.max_bytes});
+  std::vector<InputPath> inputs = expand_inputs(options.paths);
+  std::optional<ProgressLine> progress_line;
+  if (progress) progress_line.emplace(total_input_bytes(inputs));
+  RecordReader reader(std::move(inputs), read_options, {options.max_bytes});
+  reader.stop_when(stop_on_signals());
   auto process = [&](const InputRecord& record) -> RecordOutput {
     auto document = read_record(record, read_options);
     if (!document) {
@@ -73,18 +94,21 @@ int run_analyze(const AnalyzeOptions& options) {
     }
     Analysis analysis = analyzer->analyze(std::move(document).value());
     return {result_record(analysis, record.source, analyzer->resources(), report).dump(indent),
-            false};
+            false, analysis.points};
   };
 
   bool first = true;
-  if (options.pretty) *out << "[\n";
+  if (options.pretty) out.write("[\n");
   std::size_t emitted = 0;
+  long long points = 0;
   auto emit = [&](const RecordOutput& output) {
-    if (options.pretty && !first) *out << ",\n";
+    if (options.pretty && !first) out.write(",\n");
     first = false;
-    *out << output.text;
-    if (!options.pretty) *out << '\n';
-    if (progress && ++emitted % 64 == 0) std::cerr << "\rconduct: " << emitted << " documents";
+    out.write(output.text);
+    if (!options.pretty) out.write("\n");
+    points += output.points;
+    ++emitted;
+    if (progress_line) progress_line->update(emitted, reader.bytes_read());
   };
   auto on_failure = [&](const InputRecord& record, const std::string& what) -> RecordOutput {
     Error error{ErrorCode::internal_error, "analysis failed: " + what, record.source.path,
@@ -93,12 +117,46 @@ int run_analyze(const AnalyzeOptions& options) {
                 .dump(indent, ' ', false, nlohmann::json::error_handler_t::replace),
             true};
   };
-  const BatchCounts counts = run_batch(reader, jobs, process, emit, on_failure);
-  if (options.pretty) *out << (first ? "]\n" : "\n]\n");
-  out->flush();
-  if (progress) {
-    std::cerr << "\rconduct: " << counts.records << " documents, " << counts.errors << " errors\n";
+  // A pretty array is one document: it is flushed whole at the end.
+  auto flush = [&] {
+    if (!options.pretty) out.flush();
+  };
+  const auto started = std::chrono::steady_clock::now();
+  const BatchCounts counts =
+      run_batch(reader, thread_count(options.jobs), process, emit, on_failure, flush);
+  if (options.pretty) out.write(first ? "]\n" : "\n]\n");
+  if (progress_line) progress_line->clear();
+
+  const int signal = stop_signal();
+  std::optional<Error> failure;
+  if (signal != 0 && !options.output.empty() && options.output != "-") {
+    out.abandon();  // an interrupted batch is no complete output: the old file stays
+  } else {
+    failure = out.commit();  // stdout keeps the whole records written
   }
+  if (signal != 0 && !options.quiet) {
+    std::cerr << "conduct analyze: interrupted by signal " << signal << ": reading stopped after "
+              << counts.read << " documents"
+              << (options.output.empty() || options.output == "-"
+                      ? ""
+                      : "; the output file is unchanged")
+              << "\n";
+  }
+  if (summary) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.2f s", seconds);
+    std::cerr << "conduct: " << counts.read << " documents in, " << counts.records
+              << " records out (" << counts.records - counts.errors << " results, " << counts.errors
+              << " errors), points " << points << ", " << megabytes(reader.bytes_read()) << " in "
+              << timing << "\n";
+  }
+  if (failure) {
+    std::cerr << "conduct analyze: " << failure->message << "\n";
+    return kExitInternal;
+  }
+  if (signal != 0) return 128 + signal;
   return counts.errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
@@ -117,17 +175,36 @@ void add_analyze_command(CLI::App& app, int& exit_status) {
   command->add_option("--format", options->format, "Force the input format")
       ->check(CLI::IsMember(format_choices()));
   command->add_option("-j,--jobs", options->jobs, "Threads (default: all cores)")
-      ->check(CLI::Range(1u, 1024u));
+      ->check(whole_number(1, 1024));
   command->add_flag("--detail", options->detail, "Add per-turn and per-sentence results");
   command->add_flag("--progress,!--no-progress", options->progress,
                     "Progress on stderr (default: when stderr is a terminal)");
+  command->add_flag("--summary,!--no-summary", options->summary,
+                    "A summary line on stderr at the end: documents in, records out, results, "
+                    "errors, points (default: when stderr is a terminal)");
+  command->add_flag("-q,--quiet", options->quiet,
+                    "Nothing on stderr but errors: no progress, no summary");
   add_speaker_label_options(*command, options->agent_labels, options->customer_labels);
   command->add_option("--columns", options->columns,
                       "CSV/TSV header names of the columns, e.g. "
                       "id=call,speaker=who,role=side,text=said,start=t0,end=t1 (default: "
                       "common names such as conversation_id, speaker, role, text, start_time)");
-  command->add_option("--max-bytes", options->max_bytes,
-                      "Largest file or JSON Lines record analysed (default 256 MiB)");
+  command
+      ->add_option("--max-bytes", options->max_bytes,
+                   "Largest file or JSON Lines record analysed (K, M, G suffixes; default 256M)")
+      ->transform(whole_number(1, std::uint64_t{1} << 40, true));
+  command
+      ->add_option("--max-line-bytes", options->limits.max_line_bytes,
+                   "Longest line of a notes, text, subtitle or CSV file (default 1M)")
+      ->transform(whole_number(1, std::uint64_t{1} << 40, true));
+  command
+      ->add_option("--max-turns", options->limits.max_turns,
+                   "Most turns in one document (default 100000)")
+      ->check(whole_number(1, std::uint64_t{1} << 32));
+  command
+      ->add_option("--max-depth", options->limits.max_json_depth,
+                   "Deepest nesting of JSON arrays and objects (default 200)")
+      ->check(whole_number(1, 1000));
   add_resource_options(*command, options->resources);
   command->callback([options, &exit_status] { exit_status = run_analyze(*options); });
 }

@@ -17,6 +17,7 @@
 #include "classify/labelled_data.h"
 #include "classify/model.h"
 #include "cli/commands.h"
+#include "cli/number_options.h"
 #include "cli/resource_options.h"
 #include "core/finding.h"
 #include "normalize/normalizer.h"
@@ -143,6 +144,7 @@ void add_eval_command(CLI::App& app, int& exit_status) {
       ->check(CLI::ExistingFile);
   command->add_flag("--json", options->json, "one JSON object instead of tables");
   command->add_option("--top", options->top, "false positives and misses to quote")
+      ->check(whole_number(0, 1'000'000))
       ->capture_default_str();
   // The same configuration options as analyze (--lexicons, --model,
   // --no-model, the model-finding bars, --policy, ...).

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/number_options.h"
 #include "cli/resource_options.h"
 #include "pipeline/analyzer.h"
 #include "read/inputs.h"
@@ -135,6 +136,8 @@ int run_explain(ExplainOptions options) {
     auto document = read_document("text", options.input, Format::notes, read_options);
     if (!document) {
       std::cerr << "conduct explain: " << document.error().where_message() << "\n";
+      if (options.json)
+        std::cout << error_record("text", SourceInfo{}, document.error()).dump() << "\n";
       return kExitSomeFailed;
     }
     explain(std::move(document).value());
@@ -180,6 +183,7 @@ void add_explain_command(CLI::App& app, int& exit_status) {
   command
       ->add_option("--features", options->features,
                    "Top contributing features shown per model score")
+      ->check(whole_number(0, 1000))
       ->capture_default_str();
   add_resource_options(*command, options->resources);
   command->callback([options, &exit_status] { exit_status = run_explain(*options); });

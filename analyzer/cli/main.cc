@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
     // throw; whatever still gets here is reported, never an abort.
     std::cerr << "conduct: internal error: " << e.what() << "\n";
     return conduct::cli::kExitInternal;
+  } catch (...) {
+    std::cerr << "conduct: internal error: an exception of unknown type\n";
+    return conduct::cli::kExitInternal;
   }
   return exit_status;
 }

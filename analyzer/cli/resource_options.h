@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "classify/features.h"
+#include "cli/number_options.h"
 #include "pipeline/analyzer.h"
 
 namespace conduct::cli {
@@ -21,18 +22,18 @@ inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
   command
       .add_option("--model-alone-floor", paths.model_findings.alone_floor,
                   "Least probability of a model finding where no rule of its category fired")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(finite_range(0.0, 1.0))
       ->capture_default_str();
   command
       .add_option("--model-alone-margin", paths.model_findings.alone_margin,
                   "... and at least this much above the category's own model threshold")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(finite_range(0.0, 1.0))
       ->capture_default_str();
   command
       .add_option("--model-trusted-precision", paths.model_findings.trusted_precision,
                   "A category whose validation precision in the model stayed below this makes no "
                   "finding alone")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(finite_range(0.0, 1.0))
       ->capture_default_str();
   command.add_flag("--model-clauses,!--no-model-clauses", paths.model_findings.clauses,
                    "Score long sentences clause by clause too, not only as a whole");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "classify/labelled_data.h"
 #include "classify/trainer.h"
 #include "cli/commands.h"
+#include "cli/number_options.h"
 #include "cli/resource_options.h"
 #include "lexicon/lexicon.h"
 #include "pipeline/analyzer.h"
@@ -178,13 +180,17 @@ void add_train_command(CLI::App& app, int& exit_status) {
                    "comma-separated: words,bigrams,chars,lexicon,sentiment")
       ->capture_default_str();
   command->add_option("--bucket-bits", options->bucket_bits, "2^N hashed feature buckets (10..24)")
+      ->check(whole_number(10, 24))
       ->capture_default_str();
   command->add_option("--seed", options->seed, "seed of the validation split")
+      ->check(whole_number(0, std::numeric_limits<std::int64_t>::max()))
       ->capture_default_str();
   command
       ->add_option("--l2", options->l2, "L2 strengths to try; the best on the validation fold wins")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(finite_range(0.0, 1e6));
   command->add_option("--validation", options->validation, "validation fraction (0 for none)")
+      ->check(finite_range(0.0, 0.99))
       ->capture_default_str();
   command
       ->add_option("--validation-data", options->validation_data,
@@ -193,6 +199,7 @@ void add_train_command(CLI::App& app, int& exit_status) {
                    "on them)")
       ->check(CLI::ExistingFile);
   command->add_option("--max-iterations", options->max_iterations, "L-BFGS iterations at most")
+      ->check(whole_number(1, 1'000'000))
       ->capture_default_str();
   command->add_flag("--no-refit", options->no_refit,
                     "keep the model fitted without the validation fold (default: refit on all)");
@@ -200,11 +207,13 @@ void add_train_command(CLI::App& app, int& exit_status) {
       ->add_option("--min-threshold", options->min_threshold,
                    "floor of the per-label thresholds (for text where labels are rarer than "
                    "in the training data)")
+      ->check(finite_range(0.0, 1.0))
       ->capture_default_str();
   command
       ->add_option("--target-precision", options->target_precision,
                    "choose each threshold as the lowest reaching this validation precision "
                    "(default 0: best F1)")
+      ->check(finite_range(0.0, 1.0))
       ->capture_default_str();
   command->add_flag("--json", options->json, "print the metrics as one JSON object");
   command->add_option("--lexicons", options->lexicons, "lexicon dir (lexicon features)");

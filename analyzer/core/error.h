@@ -39,6 +39,10 @@ enum class ErrorKind { input, configuration, data };
     "a CSV or TSV header without a text column or without a speaker or role column (line 1)")     \
   X(malformed_csv, input,                                                                         \
     "a CSV or TSV row with the wrong number of fields, or a quote never closed; line of the row") \
+  X(invalid_utf16, input, "a file with a UTF-16 byte-order mark that is not valid UTF-16")        \
+  X(line_too_long, input, "a line of a line-based file is longer than --max-line-bytes")          \
+  X(too_many_turns, input, "the document has more turns than --max-turns")                        \
+  X(too_deep, input, "JSON nested deeper than --max-depth; line where it passes the limit")       \
   X(internal_error, input,                                                                        \
     "an unexpected failure while analysing this document (a bug: please report it); the rest of " \
     "the batch goes on")                                                                          \

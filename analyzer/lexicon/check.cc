@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/config_file.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/rule_file.h"
 #include "normalize/normalizer.h"
@@ -169,10 +170,15 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
   std::size_t rule_tables = 0;
   for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    LexiconFile file = parse_lexicon_file(path, bytes.str(), messages, lists, categories);
+    auto bytes = read_config_file(path);
+    if (!bytes.ok()) {
+      Error error = bytes.error();
+      error.code = ErrorCode::lexicon_unreadable;
+      error.message = "cannot read lexicon file: " + error.message;
+      messages.push_back({error, false});
+      continue;
+    }
+    LexiconFile file = parse_lexicon_file(path, bytes.value(), messages, lists, categories);
     rule_tables += file.rule_tables;
     if (!file.theme.empty()) {
       auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));

@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/config_file.h"
 #include "core/sha256.h"
 #include "lexicon/rule_file.h"
 #include "lexicon/rule_options.h"
@@ -293,13 +294,14 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
   }
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
   for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-      return Error{ErrorCode::lexicon_unreadable, "cannot read lexicon file", path, 0};
+    auto bytes = read_config_file(path);
+    if (!bytes.ok()) {
+      Error error = bytes.error();
+      error.code = ErrorCode::lexicon_unreadable;
+      error.message = "cannot read lexicon file: " + error.message;
+      return error;
     }
-    const std::string text = bytes.str();
+    const std::string text = std::move(bytes).value();
     digest.update(std::filesystem::path(path).filename().string());
     digest.update(std::string_view("\0", 1));
     digest.update(text);

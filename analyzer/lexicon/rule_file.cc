@@ -10,6 +10,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/config_file.h"
 #include "lexicon/phrase.h"
 #include "lexicon/rule_options.h"
 
@@ -681,17 +682,16 @@ PhraseLists read_shared_lists(const std::string& dir, std::vector<LintMessage>& 
   const std::filesystem::path path = std::filesystem::path(dir) / kListsFile;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return {};
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    messages.push_back(
-        {Error{ErrorCode::lexicon_unreadable, "cannot read the lists file", path.string(), 0},
-         false});
+  auto text = read_config_file(path);
+  if (!text.ok()) {
+    Error error = text.error();
+    error.code = ErrorCode::lexicon_unreadable;
+    error.message = "cannot read the lists file: " + error.message;
+    messages.push_back({error, false});
     return {};
   }
-  if (bytes != nullptr) *bytes = text.str();
-  return parse_lists_file(path.string(), text.str(), messages);
+  if (bytes != nullptr) *bytes = text.value();
+  return parse_lists_file(path.string(), text.value(), messages);
 }
 
 std::vector<std::string> lexicon_file_paths(const std::string& dir,
@@ -704,12 +704,27 @@ std::vector<std::string> lexicon_file_paths(const std::string& dir,
         {Error{ErrorCode::lexicon_dir, "cannot read lexicon dir: " + ec.message(), dir, 0}, false});
     return paths;
   }
-  for (const auto& entry : it) {
-    const auto& p = entry.path();
-    if (p.extension() == ".toml" && p.filename() != "policy.toml" && p.filename() != kListsFile &&
-        entry.is_regular_file()) {
-      paths.push_back(p.string());
+  // Error codes throughout: a symlink loop or a broken link is a message
+  // (exit 2), never an exception.
+  for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const auto& p = it->path();
+    if (p.extension() != ".toml" || p.filename() == "policy.toml" || p.filename() == kListsFile) {
+      continue;
     }
+    std::error_code status_error;
+    if (it->is_regular_file(status_error)) {
+      paths.push_back(p.string());
+    } else if (status_error) {
+      messages.push_back(
+          {Error{ErrorCode::lexicon_unreadable,
+                 "cannot read lexicon file: " + status_error.message(), p.string(), 0},
+           false});
+    }
+  }
+  if (ec) {
+    messages.push_back(
+        {Error{ErrorCode::lexicon_dir, "cannot read lexicon dir: " + ec.message(), dir, 0}, false});
   }
   std::sort(paths.begin(), paths.end());
   if (paths.empty()) {

@@ -1,10 +1,14 @@
 #include "pipeline/batch.h"
 
+#include <pthread.h>
+
 #include <condition_variable>
+#include <csignal>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -19,12 +23,31 @@ struct Slot {
   bool claimed = false;
 };
 
+// Blocks SIGINT and SIGTERM on the calling thread while alive: threads made
+// meanwhile inherit the mask, so those signals always reach the reading thread.
+class BlockStopSignals {
+ public:
+  BlockStopSignals() {
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, &saved_);
+  }
+  ~BlockStopSignals() { pthread_sigmask(SIG_SETMASK, &saved_, nullptr); }
+  BlockStopSignals(const BlockStopSignals&) = delete;
+  BlockStopSignals& operator=(const BlockStopSignals&) = delete;
+
+ private:
+  sigset_t saved_{};
+};
+
 }  // namespace
 
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
                       const std::function<RecordOutput(const InputRecord&)>& guarded,
                       const std::function<void(const RecordOutput&)>& emit,
-                      const FailureHandler& on_failure) {
+                      const FailureHandler& on_failure, const std::function<void()>& flush) {
   // One document's failure is that document's error record, never the batch's end.
   const auto process = [&](const InputRecord& record) -> RecordOutput {
     try {
@@ -45,11 +68,6 @@ BatchCounts run_batch(RecordReader& reader, unsigned jobs,
     if (output.is_error) ++counts.errors;
     emit(output);
   };
-  if (jobs <= 1) {
-    InputRecord record;
-    while (reader.next(record)) count(process(record));
-    return counts;
-  }
 
   const std::size_t window = static_cast<std::size_t>(jobs) * 4;
   std::mutex mutex;
@@ -82,8 +100,28 @@ BatchCounts run_batch(RecordReader& reader, unsigned jobs,
     }
   };
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  if (jobs > 1) {
+    const BlockStopSignals blocked;
+    threads.reserve(jobs);
+    for (unsigned i = 0; i < jobs; ++i) {
+      try {
+        threads.emplace_back(worker);
+      } catch (const std::system_error&) {
+        break;  // the system makes no more threads: go on with those there are
+      }
+    }
+  }
+
+  if (threads.empty()) {
+    reader.before_waiting(flush);  // every record read is emitted already
+    InputRecord record;
+    while (reader.next(record)) {
+      ++counts.read;
+      count(process(record));
+    }
+    reader.before_waiting({});
+    return counts;
+  }
 
   auto emit_ready = [&](std::unique_lock<std::mutex>& lock, bool wait_for_one) {
     while (!slots.empty()) {
@@ -100,15 +138,23 @@ BatchCounts run_batch(RecordReader& reader, unsigned jobs,
       wait_for_one = false;
     }
   };
+  reader.before_waiting([&] {
+    std::unique_lock lock(mutex);
+    while (!slots.empty()) emit_ready(lock, true);
+    lock.unlock();
+    flush();
+  });
 
   while (true) {
     auto slot = std::make_unique<Slot>();
     if (!reader.next(slot->input)) break;
+    ++counts.read;
     std::unique_lock lock(mutex);
     slots.push_back(std::move(slot));
     work_ready.notify_one();
     emit_ready(lock, slots.size() >= window);
   }
+  reader.before_waiting({});
   {
     std::unique_lock lock(mutex);
     input_done = true;

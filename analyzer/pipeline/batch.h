@@ -13,7 +13,8 @@
 namespace conduct {
 
 struct BatchCounts {
-  std::size_t records = 0;
+  std::size_t read = 0;     // records the reader gave
+  std::size_t records = 0;  // outputs emitted: equal to `read` by construction
   std::size_t errors = 0;
 };
 
@@ -22,20 +23,27 @@ struct BatchCounts {
 struct RecordOutput {
   std::string text;
   bool is_error = false;
+  long long points = 0;  // the document's points (0 for an error record)
 };
 
 /// Turns an exception that escaped `process` for one record into that
 /// record's output (an error record): `what` is the exception's message.
 using FailureHandler = std::function<RecordOutput(const InputRecord&, const std::string& what)>;
 
-/// Calls `process` for every record of `reader` on `jobs` threads (jobs <= 1:
-/// on the calling thread) and `emit` for every result in input order, on the
-/// calling thread. `process` must be safe to call concurrently. An exception
-/// from `process` ends no batch: `on_failure` makes that record's output and
-/// the batch goes on (counted as an error).
+/// Calls `process` for every record of `reader` on `jobs` threads (jobs <= 1,
+/// or when no thread can be made: on the calling thread) and `emit` for
+/// every result in input order, on the calling thread. `process` must be safe
+/// to call concurrently. An exception from `process` ends no batch:
+/// `on_failure` makes that record's output and the batch goes on (counted as
+/// an error). Before the reader waits for input that is not there yet (a
+/// pipe), every record read so far is finished and emitted, then `flush` is
+/// called: a stream's results come out as soon as they and all before them
+/// are done. The workers block SIGINT and SIGTERM so that a signal interrupts
+/// the reading thread, whose reader then stops (RecordReader::stop_when); the
+/// records already read are finished and emitted.
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
                       const std::function<RecordOutput(const InputRecord&)>& process,
                       const std::function<void(const RecordOutput&)>& emit,
-                      const FailureHandler& on_failure);
+                      const FailureHandler& on_failure, const std::function<void()>& flush);
 
 }  // namespace conduct

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -50,6 +51,12 @@ Result<std::vector<Turn>> read_whisper(const Json& root);
 /// Errors: missing_text for an entry without a text string (naming its JSON
 /// Pointer), unsupported_json when neither array is there.
 Result<std::vector<Turn>> read_ccai(const Json& root);
+
+/// The limits every document read keeps, checked before roles are inferred
+/// or anything is analysed: too_many_turns past `limits.max_turns`; a
+/// begin_ms or end_ms outside [0, kMaxTimeMs] is dropped, with one warning
+/// saying how many and the first.
+std::optional<Error> check_document_limits(Document& document, const ReadLimits& limits);
 
 /// One record of the JSON Lines shape ({"id", "text"} or {"id", "turns"}),
 /// parsed already: a JSON Lines line, a whole .json file, or an element of a

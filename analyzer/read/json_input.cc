@@ -3,12 +3,60 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "read/encoding.h"
 #include "read/text_scan.h"
 
 namespace conduct::read_detail {
 
-Result<Json> parse_json(std::string_view bytes, std::size_t begin) {
+namespace {
+
+// Where nesting first passes `max_depth` in JSON text, or npos: a scan of the
+// raw bytes, so that no deeper value is ever built, copied or written.
+std::size_t too_deep_at(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The parser's message without its "[json.exception.parse_error.101] "
+// prefix; its "last read" quote may end inside a character, so bytes that
+// are not UTF-8 are escaped.
+std::string parser_message(std::string_view what) {
+  if (!what.empty() && what.front() == '[') {
+    const std::size_t close = what.find("] ");
+    if (close != std::string_view::npos) what.remove_prefix(close + 2);
+  }
+  return escape_invalid_utf8(what);
+}
+
+}  // namespace
+
+Result<Json> parse_json(std::string_view bytes, std::size_t begin, std::size_t max_depth) {
   std::string_view text = bytes.substr(begin);
+  if (const std::size_t deep = too_deep_at(text, max_depth); deep != std::string_view::npos) {
+    return Error{ErrorCode::too_deep,
+                 "JSON nested deeper than " + std::to_string(max_depth) +
+                     " levels of arrays and objects; raise --max-depth to read it",
+                 "", line_number_at(bytes, begin + deep)};
+  }
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
@@ -17,10 +65,10 @@ Result<Json> parse_json(std::string_view bytes, std::size_t begin) {
     Error error;
     error.code = ErrorCode::malformed_json;
     error.line = line_number_at(bytes, at);
-    error.message = std::string("malformed JSON: ") + e.what();
+    error.message = "malformed JSON: " + parser_message(e.what());
     return error;
   } catch (const std::exception& e) {
-    return Error{ErrorCode::malformed_json, std::string("malformed JSON: ") + e.what(), "", 0};
+    return Error{ErrorCode::malformed_json, "malformed JSON: " + parser_message(e.what()), "", 0};
   }
 }
 

@@ -14,10 +14,12 @@ namespace conduct::read_detail {
 
 using Json = nlohmann::ordered_json;
 
-/// Parses bytes[begin, size) as one JSON value. Errors: malformed_json with
-/// the 1-based line (in `bytes`) of the byte where parsing failed. Never
-/// throws.
-Result<Json> parse_json(std::string_view bytes, std::size_t begin);
+/// Parses bytes[begin, size) as one JSON value. Errors: too_deep when arrays
+/// and objects nest deeper than `max_depth` (found before parsing, with the
+/// line where the limit is passed), malformed_json with the 1-based line (in
+/// `bytes`) of the byte where parsing failed; messages are valid UTF-8
+/// whatever the input. Never throws.
+Result<Json> parse_json(std::string_view bytes, std::size_t begin, std::size_t max_depth);
 
 /// A JSON Pointer reference token (RFC 6901: "~" -> "~0", "/" -> "~1").
 std::string pointer_token(std::string_view key);

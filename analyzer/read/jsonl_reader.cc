@@ -184,6 +184,9 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
     }
     document.passthrough[key] = it.value();
   }
+  if (auto error = check_document_limits(document, options.limits)) {
+    return record_error(error->code, error->message, fallback_id);
+  }
   infer_roles(document, options);
   return document;
 }
@@ -198,10 +201,8 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
                         "invalid UTF-8 at byte " + std::to_string(bad) + " of the record",
                         fallback_id);
   }
-  auto parsed = read_detail::parse_json(line, 0);
-  if (!parsed.ok()) {
-    return record_error(ErrorCode::malformed_json, parsed.error().message, fallback_id);
-  }
+  auto parsed = read_detail::parse_json(line, 0, options.limits.max_json_depth);
+  if (!parsed.ok()) return record_error(parsed.error().code, parsed.error().message, fallback_id);
   return read_detail::read_record_object(parsed.value(), fallback_id, "", options);
 }
 

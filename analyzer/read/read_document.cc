@@ -1,6 +1,9 @@
 // read_document: the checks every input passes (not empty, not binary, valid
 // UTF-8, JSON that parses), then the reader of its format, then roles.
+#include <cstring>
+
 #include "normalize/normalizer.h"
+#include "read/encoding.h"
 #include "read/formats.h"
 #include "read/json_input.h"
 #include "read/reader.h"
@@ -31,8 +34,8 @@ Error error_at(std::string_view id, ErrorCode code, std::string message, std::si
 }
 
 Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t body_start,
-                                          Format format) {
-  auto parsed = read_detail::parse_json(bytes, body_start);
+                                          Format format, std::size_t max_depth) {
+  auto parsed = read_detail::parse_json(bytes, body_start, max_depth);
   if (!parsed.ok()) return parsed.error();
   const read_detail::Json& root = parsed.value();
   try {
@@ -54,12 +57,36 @@ Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t bo
   return read_detail::unsupported_json("not a JSON transcript format");
 }
 
+// The first line longer than `max_bytes` (1-based), or 0.
+std::size_t first_long_line(std::string_view bytes, std::size_t max_bytes) {
+  std::size_t line = 1;
+  for (std::size_t begin = 0; begin < bytes.size(); ++line) {
+    const void* found = std::memchr(bytes.data() + begin, '\n', bytes.size() - begin);
+    const std::size_t end =
+        found == nullptr ? bytes.size()
+                         : static_cast<std::size_t>(static_cast<const char*>(found) - bytes.data());
+    if (end - begin > max_bytes) return line;
+    begin = end + 1;
+  }
+  return 0;
+}
+
+bool is_line_format(Format format) {
+  return format == Format::notes || format == Format::text || format == Format::vtt ||
+         format == Format::srt || format == Format::csv || format == Format::tsv;
+}
+
 // The checks every whole file passes before its reader runs: not empty, not
-// binary, valid UTF-8.
-std::optional<Error> check_text(std::string_view id, std::string_view bytes,
-                                std::size_t body_start) {
+// binary, valid UTF-8, no line past the limit (line-based formats).
+std::optional<Error> check_text(std::string_view id, std::string_view bytes, std::size_t body_start,
+                                Format format, const ReadLimits& limits) {
   if (read_detail::is_blank(bytes.substr(body_start))) {
     return error_at(id, ErrorCode::empty_file, "the file is empty or holds only whitespace");
+  }
+  if (utf16_bom(bytes)) {
+    return error_at(id, ErrorCode::invalid_utf16,
+                    "UTF-16 text (byte-order mark): decode it to UTF-8 first, as the "
+                    "conduct command does");
   }
   if (looks_binary(bytes)) {
     return error_at(id, ErrorCode::binary_file,
@@ -72,6 +99,14 @@ std::optional<Error> check_text(std::string_view id, std::string_view bytes,
                     "invalid UTF-8 at byte " + std::to_string(bad) +
                         "; convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
                     line);
+  }
+  if (is_line_format(format)) {
+    if (const std::size_t line = first_long_line(bytes, limits.max_line_bytes); line > 0) {
+      return error_at(id, ErrorCode::line_too_long,
+                      "line longer than " + std::to_string(limits.max_line_bytes) +
+                          " bytes; raise --max-line-bytes to read it",
+                      line);
+    }
   }
   return std::nullopt;
 }
@@ -88,7 +123,7 @@ bool has_text(const Document& document) {
 // (its own id, else "<file>#<index>"), each turn's source starting "/<index>".
 std::vector<DocumentPart> read_json_records(std::string_view id, std::string_view bytes,
                                             std::size_t body_start, const ReadOptions& options) {
-  auto parsed = read_detail::parse_json(bytes, body_start);
+  auto parsed = read_detail::parse_json(bytes, body_start, options.limits.max_json_depth);
   std::vector<DocumentPart> parts;
   auto with_file = [&id](Error error) {
     error.file = std::string(id);
@@ -136,6 +171,38 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
 
 }  // namespace
 
+namespace read_detail {
+
+std::optional<Error> check_document_limits(Document& document, const ReadLimits& limits) {
+  if (document.turns.size() > limits.max_turns) {
+    return Error{ErrorCode::too_many_turns,
+                 std::to_string(document.turns.size()) + " turns, more than " +
+                     std::to_string(limits.max_turns) + "; raise --max-turns to read it",
+                 "", 0};
+  }
+  std::size_t dropped = 0;
+  std::string first;
+  auto check = [&](std::optional<std::int64_t>& ms, std::size_t turn, const char* name) {
+    if (!ms || (*ms >= 0 && *ms <= kMaxTimeMs)) return;
+    if (dropped++ == 0) {
+      first = "turn " + std::to_string(turn) + " " + name + " " + std::to_string(*ms);
+    }
+    ms.reset();
+  };
+  for (std::size_t t = 0; t < document.turns.size(); ++t) {
+    check(document.turns[t].begin_ms, t, "begin_ms");
+    check(document.turns[t].end_ms, t, "end_ms");
+  }
+  if (dropped > 0) {
+    document.warnings.push_back(std::to_string(dropped) + " time value" +
+                                (dropped == 1 ? "" : "s") + " outside 0.." +
+                                std::to_string(kMaxTimeMs) + " ms dropped (first: " + first + ")");
+  }
+  return std::nullopt;
+}
+
+}  // namespace read_detail
+
 bool holds_several_documents(Format format) {
   return format == Format::csv || format == Format::tsv || format == Format::json;
 }
@@ -148,7 +215,7 @@ std::vector<DocumentPart> read_documents(std::string_view id, std::string_view b
     return parts;
   }
   const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-  if (auto error = check_text(id, bytes, body_start)) {
+  if (auto error = check_text(id, bytes, body_start, format, options.limits)) {
     parts.push_back({std::string(id), error->line, *error});
     return parts;
   }
@@ -170,7 +237,13 @@ std::vector<DocumentPart> read_documents(std::string_view id, std::string_view b
                                part.line);
       continue;
     }
-    if (format != Format::json) infer_roles(document, options);  // records infer their own
+    if (format == Format::json) continue;  // records check limits and infer roles themselves
+    if (auto error = read_detail::check_document_limits(document, options.limits)) {
+      error->line = part.line;
+      part.document = *error;
+      continue;
+    }
+    infer_roles(document, options);
   }
   return parts;
 }
@@ -185,7 +258,7 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
                         " documents; read it with read_documents");
   }
   const std::size_t body_start = bytes.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-  if (auto error = check_text(id, bytes, body_start)) return *error;
+  if (auto error = check_text(id, bytes, body_start, format, options.limits)) return *error;
   std::vector<Turn> turns;
   switch (format) {
     case Format::notes:
@@ -204,7 +277,7 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
     case Format::connect:
     case Format::whisper:
     case Format::ccai: {
-      auto json_turns = read_json_turns(bytes, body_start, format);
+      auto json_turns = read_json_turns(bytes, body_start, format, options.limits.max_json_depth);
       if (!json_turns.ok()) {
         Error error = json_turns.error();
         error.file = std::string(id);
@@ -229,6 +302,10 @@ Result<Document> read_document(std::string_view id, std::string_view bytes, Form
     return error_at(
         id, ErrorCode::no_text,
         std::string("no turn text found reading the file as ") + std::string(to_string(format)));
+  }
+  if (auto error = read_detail::check_document_limits(document, options.limits)) {
+    error->file = std::string(id);
+    return *error;
   }
   infer_roles(document, options);
   return document;

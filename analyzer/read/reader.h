@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,25 @@ struct CsvColumns {
 /// that is wrong.
 Result<CsvColumns> parse_csv_columns(std::string_view spec);
 
+/// Limits a document must keep to be analysed, checked while reading, before
+/// any analysis; passing one is an error record naming the flag that raises it.
+struct ReadLimits {
+  /// Longest line of a line-based file (notes, text, vtt, srt, csv, tsv):
+  /// error line_too_long (--max-line-bytes).
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+  /// Most turns in one document: error too_many_turns (--max-turns).
+  std::size_t max_turns = 100'000;
+  /// Deepest nesting of arrays and objects in JSON input, counted before the
+  /// JSON is parsed, so that no later copy or write of a passed-through field
+  /// recurses without bound: error too_deep (--max-depth).
+  std::size_t max_json_depth = 200;
+};
+
+/// Time values every format is held to: a turn's begin_ms and end_ms are in
+/// [0, kMaxTimeMs] (about 126 years, so epoch milliseconds fit too); a value
+/// outside is dropped with a warning rather than written.
+inline constexpr std::int64_t kMaxTimeMs = 4'000'000'000'000;
+
 /// Options every reader honours.
 struct ReadOptions {
   /// Format forced by --format; detected from content when empty.
@@ -42,6 +62,8 @@ struct ReadOptions {
   std::vector<std::string> customer_labels;
   /// CSV and TSV header names that override the synonyms (--columns).
   CsvColumns columns;
+  /// Line, turn and nesting limits (--max-line-bytes, --max-turns, --max-depth).
+  ReadLimits limits;
 };
 
 /// Detects the format of a whole file from its content, falling back on the

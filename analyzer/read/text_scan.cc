@@ -1,6 +1,7 @@
 #include "read/text_scan.h"
 
 #include <algorithm>
+#include <string>
 
 namespace conduct::read_detail {
 namespace {

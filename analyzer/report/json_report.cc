@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/finding.h"
+#include "read/encoding.h"
 #include "report/score_json.h"
 
 namespace conduct {
@@ -19,7 +20,7 @@ double round_to(double value, int decimals) {
 
 Json source_json(const SourceInfo& source) {
   Json out = Json::object();
-  out["path"] = source.path;
+  out["path"] = escape_invalid_utf8(source.path);
   out["format"] = source.format ? Json(std::string(to_string(*source.format))) : Json(nullptr);
   out["bytes"] = source.bytes;
   out["sha256"] = source.sha256;
@@ -190,7 +191,7 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
                    const ReportOptions& options) {
   Json out = Json::object();
   out["schema"] = "conduct/1";
-  out["id"] = analysis.document.id;
+  out["id"] = escape_invalid_utf8(analysis.document.id);
   out["source"] = source_json(source);
   std::optional<double> customer_shift;
   out["speakers"] = speakers_json(analysis, customer_shift);
@@ -232,9 +233,12 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
 Json error_record(std::string_view id, const SourceInfo& source, const Error& error) {
   Json out = Json::object();
   out["schema"] = "conduct/1";
-  out["id"] = std::string(id);
+  // Error messages quote input (a parser's "last read" bytes, a file name):
+  // escaped so that the record is valid UTF-8 whatever the input held.
+  out["id"] = escape_invalid_utf8(id);
   out["source"] = source_json(source);
-  Json detail = Json{{"code", to_string(error.code)}, {"message", error.message}};
+  Json detail =
+      Json{{"code", to_string(error.code)}, {"message", escape_invalid_utf8(error.message)}};
   if (error.line > 0) detail["line"] = error.line;
   out["error"] = std::move(detail);
   return out;

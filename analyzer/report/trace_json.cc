@@ -1,5 +1,6 @@
 #include "report/trace_json.h"
 
+#include "read/encoding.h"
 #include "report/json_report.h"
 #include "report/score_json.h"
 
@@ -58,7 +59,7 @@ Json model_json(const Analysis& analysis, const ModelDecision& d) {
 
 Json trace_json(const Analysis& analysis, const Trace& trace, const Resources& resources) {
   Json doc;
-  doc["id"] = analysis.document.id;
+  doc["id"] = escape_invalid_utf8(analysis.document.id);
   doc["format"] = to_string(analysis.document.format);
   auto& list = doc["sentences"] = Json::array();
   const auto rules_of = by_sentence(trace.rules, analysis.sentences.size());

@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/config_file.h"
 #include "core/sha256.h"
 #include "lexicon/phrase.h"
 
@@ -168,8 +169,8 @@ std::optional<Error> read_policy_table(const toml::table& table, const std::stri
                                        Policy& out) {
   for (const auto& [key, node] : table) {
     if (key == "confidence_floor") {
-      const auto value = node.value<double>();  // integers 0 and 1 read as doubles too
-      if (!value || *value < 0.0 || *value > 1.0) {
+      const auto value = node.value<double>();            // integers 0 and 1 read as doubles too
+      if (!value || !(*value >= 0.0 && *value <= 1.0)) {  // nan fails both comparisons
         return policy_error(file, line_of(node), "confidence_floor must be a number in [0, 1]");
       }
       out.confidence_floor = *value;
@@ -232,7 +233,7 @@ Result<RequiredLine> read_required(const toml::table& table, std::string_view na
       has_category = true;
     } else if (key == "confidence") {
       const auto value = node.value<double>();
-      if (!value || *value < 0 || *value > 1)
+      if (!value || !(*value >= 0 && *value <= 1))  // nan fails both comparisons
         return policy_error(file, line_of(node), about("confidence", "must be a number in [0, 1]"));
       required.confidence = *value;
     } else if (key == "first_turns" || key == "last_turns") {
@@ -371,13 +372,13 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
 }
 
 Result<Policy> Policy::load(const std::filesystem::path& file, const Policy* base) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Error{ErrorCode::unreadable_file, "cannot read the policy file", file.string(), 0};
+  auto bytes = read_config_file(file);
+  if (!bytes.ok()) {
+    Error error = bytes.error();
+    error.message = "cannot read the policy file: " + error.message;
+    return error;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse(bytes.str(), file.string(), base);
+  return parse(bytes.value(), file.string(), base);
 }
 
 }  // namespace conduct

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/config_file.h"
 #include "sentiment/python_text.h"
 #include "sentiment/vader.h"
 #include "sentiment/vader_constants.h"
@@ -16,12 +17,10 @@ namespace conduct {
 namespace {
 
 std::optional<std::string> read_whole_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(content).str();
+  // A regular file within the size limit: never a device read without end.
+  auto bytes = read_config_file(path);
+  if (!bytes.ok()) return std::nullopt;
+  return std::move(bytes).value();
 }
 
 // Python's float() on an already stripped field: a decimal or exponent form.

@@ -119,7 +119,7 @@ TEST(AnalyzeCli, SeedNotesAreOneNotesDocumentWhoseSentencesCoverTheText) {
   ASSERT_EQ(records.size(), 1u);
   const json& record = records[0];
   EXPECT_EQ(record.at("source").at("format"), "notes");
-  EXPECT_EQ(record.at("id"), "round-four.txt");
+  EXPECT_EQ(record.at("id"), path.string());
   const std::string original = read_file(path);
   EXPECT_EQ(record.at("source").at("bytes"), original.size());
   expect_offsets_quote_the_file(record, original);
@@ -176,7 +176,7 @@ TEST_F(BadInputBatch, EachBadFileIsAnErrorRecordAndTheRestOfTheBatchGoesOn) {
   auto error_code = [](const json& record) {
     return record.contains("error") ? record.at("error").at("code").get<std::string>() : "";
   };
-  EXPECT_EQ(records[0].at("id"), "a-good.txt");
+  EXPECT_EQ(records[0].at("id"), (dir_ / "a-good.txt").string());  // the path as given
   EXPECT_EQ(error_code(records[0]), "");
   EXPECT_EQ(error_code(records[1]), "invalid_utf8");
   EXPECT_EQ(records[1].at("error").at("line"), 2);
@@ -231,7 +231,7 @@ TEST(AnalyzeCli, SpeakerLabelOptionsNeverSwallowAPath) {
   std::filesystem::remove_all(dir);
   ASSERT_EQ(result.exit_status, 0) << result.err;
   const json record = json::parse(result.out);
-  EXPECT_EQ(record.at("id"), "call.txt");
+  EXPECT_EQ(record.at("id"), path.string());
   EXPECT_EQ(record.at("speakers").at("Rep").at("role"), "agent");
   EXPECT_EQ(record.at("speakers").at("Rep").at("role_confidence"), 1.0);
   EXPECT_EQ(record.at("speakers").at("Me").at("role"), "customer");
@@ -277,13 +277,13 @@ TEST(AnalyzeCli, CsvConversationsCcaiAndRecordFilesAreDocuments) {
   EXPECT_EQ(result.exit_status, 1) << result.err;  // b.csv and a.csv#2 fail
   const auto records = result.records();
   ASSERT_EQ(records.size(), 5u) << result.out;
-  EXPECT_EQ(records[0].at("id"), "a.csv#1");
+  EXPECT_EQ(records[0].at("id"), (dir / "a.csv").string() + "#1");
   EXPECT_EQ(records[0].at("source").at("format"), "csv");
   EXPECT_EQ(records[0].at("source").at("record"), 2);
   ASSERT_EQ(records[0].at("turns").size(), 2u);
   EXPECT_EQ(records[0].at("turns")[1].at("source"), "row 4, column text");
   EXPECT_EQ(records[0].at("turns")[1].at("role"), "customer");
-  EXPECT_EQ(records[1].at("id"), "a.csv#2");
+  EXPECT_EQ(records[1].at("id"), (dir / "a.csv").string() + "#2");
   EXPECT_EQ(records[1].at("error").at("code"), "malformed_csv");
   EXPECT_EQ(records[1].at("error").at("line"), 5);
   EXPECT_EQ(records[2].at("error").at("code"), "unmappable_csv");

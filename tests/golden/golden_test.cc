@@ -39,7 +39,12 @@ std::vector<fs::path> golden_inputs() {
 std::string canonical(nlohmann::json record) {
   record.erase("versions");
   if (record.contains("source")) {
-    record["source"]["path"] = fs::path(record["source"]["path"].get<std::string>()).filename();
+    const fs::path path = record["source"]["path"].get<std::string>();
+    // An id made from the path is the path as given: the checkout's folder goes.
+    const std::string folder = path.parent_path().string() + "/";
+    const std::string id = record["id"].get<std::string>();
+    if (id.rfind(folder, 0) == 0) record["id"] = id.substr(folder.size());
+    record["source"]["path"] = path.filename();
   }
   return record.dump(1);
 }

@@ -34,7 +34,8 @@ TEST(Batch, OutputOrderIsInputOrderForAnyJobCount) {
         reader, jobs, process, [&](const RecordOutput& out) { seen.push_back(out.text); },
         [](const InputRecord&, const std::string&) {
           return RecordOutput{"unexpected", true};
-        });
+        },
+        [] {});
     ASSERT_EQ(seen.size(), 200u) << jobs;
     for (std::size_t i = 0; i < seen.size(); ++i) ASSERT_EQ(seen[i], std::to_string(i + 1)) << jobs;
     EXPECT_EQ(counts.records, 200u);
@@ -63,9 +64,9 @@ TEST(Batch, AnExceptionIsThatRecordsErrorAndTheBatchGoesOn) {
     };
     const BatchCounts counts = run_batch(
         reader, jobs, process, [&](const RecordOutput& out) { seen.push_back(out.text); },
-        on_failure);
+        on_failure, [] {});
     ASSERT_EQ(seen.size(), 50u) << jobs;
-    const std::string name = file.filename().string();
+    const std::string name = file.string();  // the id of a record without one: path:line
     EXPECT_EQ(seen[8], "error:" + name + ":9:boom " + name + ":9") << jobs;
     EXPECT_EQ(seen[9], name + ":10") << jobs;
     EXPECT_EQ(counts.records, 50u);

@@ -43,8 +43,9 @@ TEST_F(InputsTest, FoldersAreRecursiveSortedAndSkipHiddenFiles) {
   write("calls/.hidden.txt", "secret");
   const auto inputs = expand_inputs({(root_ / "calls").string()});
   ASSERT_EQ(inputs.size(), 2u);
-  EXPECT_EQ(inputs[0].id, "2026/a.txt");
-  EXPECT_EQ(inputs[1].id, "b.txt");
+  // The id is the path as given: the folder joined with the file's path under it.
+  EXPECT_EQ(inputs[0].id, (root_ / "calls" / "2026" / "a.txt").string());
+  EXPECT_EQ(inputs[1].id, (root_ / "calls" / "b.txt").string());
 }
 
 TEST_F(InputsTest, GlobsExpandAndMissingFilesBecomeErrorRecords) {
@@ -53,8 +54,8 @@ TEST_F(InputsTest, GlobsExpandAndMissingFilesBecomeErrorRecords) {
   const auto records =
       read_all({(root_ / "calls" / "*.txt").string(), (root_ / "nope.txt").string()});
   ASSERT_EQ(records.size(), 3u);
-  EXPECT_EQ(records[0].id, "one.txt");
-  EXPECT_EQ(records[1].id, "two.txt");
+  EXPECT_EQ(records[0].id, (root_ / "calls" / "one.txt").string());
+  EXPECT_EQ(records[1].id, (root_ / "calls" / "two.txt").string());
   ASSERT_TRUE(records[2].error.has_value());
   EXPECT_EQ(records[2].error->code, ErrorCode::not_found);
 }
@@ -81,7 +82,7 @@ TEST_F(InputsTest, JsonLinesAreStreamedOneRecordPerLineSkippingBlankLines) {
   EXPECT_EQ(records[0].source.record, 1u);
   EXPECT_EQ(records[1].source.record, 4u);
   EXPECT_EQ(records[2].source.record, 5u);
-  EXPECT_EQ(records[2].id, "batch.jsonl:5");
+  EXPECT_EQ(records[2].id, (root_ / "calls" / "batch.jsonl").string() + ":5");
   EXPECT_EQ(records[2].source.format, Format::jsonl);
 }
 
@@ -113,15 +114,16 @@ TEST_F(InputsTest, CsvConversationsAndJsonArraysBecomeOneRecordEach) {
   const auto records = read_all(
       {(root_ / "calls" / "export.csv").string(), (root_ / "calls" / "records.json").string()});
   ASSERT_EQ(records.size(), 4u);
-  EXPECT_EQ(records[0].id, "export.csv#A");
+  const std::string csv = (root_ / "calls" / "export.csv").string();
+  EXPECT_EQ(records[0].id, csv + "#A");
   EXPECT_EQ(records[0].source.record, 2u);
   EXPECT_EQ(records[0].source.format, Format::csv);
   ASSERT_TRUE(records[0].document.has_value());
   EXPECT_EQ(records[0].document->turns.size(), 2u);
-  EXPECT_EQ(records[1].id, "export.csv#B");
+  EXPECT_EQ(records[1].id, csv + "#B");
   EXPECT_EQ(records[1].source.sha256, records[0].source.sha256);  // the file's
   EXPECT_EQ(records[2].id, "x");
-  EXPECT_EQ(records[3].id, "records.json#1");
+  EXPECT_EQ(records[3].id, (root_ / "calls" / "records.json").string() + "#1");
   auto document = read_record(records[3], {});
   ASSERT_TRUE(document.ok());
   EXPECT_EQ(document.value().turns[0].text, "two");

@@ -191,7 +191,7 @@ TEST(PolicyTest, LoadNamesTheFile) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::unreadable_file);
   EXPECT_EQ(missing.error().where_message(),
-            "/nonexistent/policy.toml: cannot read the policy file");
+            "/nonexistent/policy.toml: cannot read the policy file: No such file or directory");
 }
 
 }  // namespace
