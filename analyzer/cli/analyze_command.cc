@@ -93,7 +93,7 @@ int run_analyze(const AnalyzeOptions& options) {
       return {error_record(record.id, record.source, error).dump(indent), true};
     }
     Analysis analysis = analyzer->analyze(std::move(document).value());
-    return {result_record(analysis, record.source, analyzer->resources(), report).dump(indent),
+    return {result_record_text(analysis, record.source, analyzer->resources(), report, indent),
             false, analysis.points};
   };
 

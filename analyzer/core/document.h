@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,14 +81,24 @@ struct Turn {
   double role_confidence = 0;
 };
 
+/// A field of an input record that the result carries unchanged: its key,
+/// and its value as JSON text, byte for byte as the record wrote it (big
+/// numbers, escapes and spacing inside it included).
+struct PassthroughField {
+  std::string key;
+  std::string json;
+  bool operator==(const PassthroughField&) const = default;
+};
+
 /// One analysable unit: a file, one record of a JSON Lines file or a JSON
 /// array, or one conversation of a CSV export.
 struct Document {
   std::string id;
   Format format = Format::notes;
   std::vector<Turn> turns;
-  /// Fields of a JSON Lines record other than id/text/turns, passed through.
-  nlohmann::ordered_json passthrough = nlohmann::ordered_json::object();
+  /// Fields of a JSON Lines record other than id/text/turns, passed through
+  /// to the result in the record's order.
+  std::vector<PassthroughField> passthrough;
   /// A date the document carries (ISO 8601, "YYYY-MM-DD"), if any; used to
   /// order ledger rounds.
   std::optional<std::string> date;

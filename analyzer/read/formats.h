@@ -62,9 +62,12 @@ std::optional<Error> check_document_limits(Document& document, const ReadLimits&
 /// parsed already: a JSON Lines line, a whole .json file, or an element of a
 /// JSON array. `pointer_prefix` ("/3" for an array element, "" otherwise)
 /// starts every turn's source. Error messages start with `fallback_id`, the
-/// id when the record has none.
+/// id when the record has none. `record_text`, when the caller has it, is
+/// the record as written: its other fields pass through byte for byte (else
+/// as the parsed values write themselves).
 Result<Document> read_record_object(const Json& record, std::string_view fallback_id,
-                                    std::string_view pointer_prefix, const ReadOptions& options);
+                                    std::string_view pointer_prefix, const ReadOptions& options,
+                                    std::string_view record_text = {});
 
 /// A CSV or TSV export with a header: one part per conversation id, in order
 /// of first appearance (the whole file one part without an id column), ids

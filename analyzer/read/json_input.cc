@@ -72,6 +72,63 @@ Result<Json> parse_json(std::string_view bytes, std::size_t begin, std::size_t m
   }
 }
 
+std::vector<RawMember> raw_members(std::string_view text) {
+  std::vector<RawMember> members;
+  std::size_t i = 0;
+  const auto skip_spaces = [&] {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
+      ++i;
+    }
+  };
+  // Past the string token that opens at i (a quote), escapes included.
+  const auto skip_string = [&] {
+    for (++i; i < text.size() && text[i] != '"'; ++i) {
+      if (text[i] == '\\') ++i;
+    }
+    if (i < text.size()) ++i;
+  };
+  skip_spaces();
+  if (i >= text.size() || text[i] != '{') return members;
+  ++i;
+  while (true) {
+    skip_spaces();
+    if (i >= text.size() || text[i] != '"') return members;
+    const std::size_t key_begin = i;
+    skip_string();
+    const std::string_view key = text.substr(key_begin, i - key_begin);
+    skip_spaces();
+    if (i >= text.size() || text[i] != ':') return members;
+    ++i;
+    skip_spaces();
+    const std::size_t value_begin = i;
+    std::size_t depth = 0;
+    while (i < text.size()) {
+      const char c = text[i];
+      if (c == '"') {
+        skip_string();
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') {
+        if (depth == 0) break;
+        --depth;
+      }
+      if (c == ',' && depth == 0) break;
+      ++i;
+    }
+    std::size_t value_end = i;
+    while (value_end > value_begin &&
+           (text[value_end - 1] == ' ' || text[value_end - 1] == '\t' ||
+            text[value_end - 1] == '\n' || text[value_end - 1] == '\r')) {
+      --value_end;
+    }
+    members.push_back({key, text.substr(value_begin, value_end - value_begin)});
+    if (i >= text.size() || text[i] != ',') return members;
+    ++i;
+  }
+}
+
 std::string pointer_token(std::string_view key) {
   std::string out;
   out.reserve(key.size());

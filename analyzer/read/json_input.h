@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 
@@ -20,6 +21,16 @@ using Json = nlohmann::ordered_json;
 /// `bytes`) of the byte where parsing failed; messages are valid UTF-8
 /// whatever the input. Never throws.
 Result<Json> parse_json(std::string_view bytes, std::size_t begin, std::size_t max_depth);
+
+/// The members of a JSON object's text, as written: each key's string token
+/// (quotes and escapes included) and its value's text, surrounding spaces
+/// left out. `object_text` must be one JSON object that parses; anything
+/// else gives what it can, never more than the text. Iterative: any depth.
+struct RawMember {
+  std::string_view key_token;
+  std::string_view value;
+};
+std::vector<RawMember> raw_members(std::string_view object_text);
 
 /// A JSON Pointer reference token (RFC 6901: "~" -> "~0", "/" -> "~1").
 std::string pointer_token(std::string_view key);

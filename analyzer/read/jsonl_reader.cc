@@ -112,7 +112,8 @@ std::vector<Turn> transcript_turns(const std::string& text, const std::string& s
 namespace read_detail {
 
 Result<Document> read_record_object(const Json& record, std::string_view fallback_id,
-                                    std::string_view pointer_prefix, const ReadOptions& options) {
+                                    std::string_view pointer_prefix, const ReadOptions& options,
+                                    std::string_view record_text) {
   if (!record.is_object()) {
     return record_error(ErrorCode::malformed_json, "a JSON Lines record must be a JSON object",
                         fallback_id);
@@ -172,6 +173,17 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
   }
   if (!any_text) return record_error(ErrorCode::no_text, "the record has no text", fallback_id);
 
+  // Each member's text as written, by key (the last of a repeated key, as
+  // in the parsed record).
+  std::map<std::string, std::string_view, std::less<>> written;
+  for (const RawMember& raw : raw_members(record_text)) {
+    const std::string_view token = raw.key_token;
+    if (token.size() >= 2 && token.find('\\') == std::string_view::npos) {
+      written[std::string(token.substr(1, token.size() - 2))] = raw.value;
+    } else if (const Json key = Json::parse(token, nullptr, false); key.is_string()) {
+      written[key.get<std::string>()] = raw.value;
+    }
+  }
   for (auto it = record.begin(); it != record.end(); ++it) {
     const std::string& key = it.key();
     if (key == "id") {
@@ -182,7 +194,9 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
     if (key == "date" && it.value().is_string() && is_iso_date(it.value().get<std::string>())) {
       document.date = it.value().get<std::string>().substr(0, 10);
     }
-    document.passthrough[key] = it.value();
+    const auto as_written = written.find(key);
+    document.passthrough.push_back(
+        {key, as_written != written.end() ? std::string(as_written->second) : it.value().dump()});
   }
   if (auto error = check_document_limits(document, options.limits)) {
     return record_error(error->code, error->message, fallback_id);
@@ -203,7 +217,7 @@ Result<Document> read_jsonl_record(std::string_view line, std::string_view fallb
   }
   auto parsed = read_detail::parse_json(line, 0, options.limits.max_json_depth);
   if (!parsed.ok()) return record_error(parsed.error().code, parsed.error().message, fallback_id);
-  return read_detail::read_record_object(parsed.value(), fallback_id, "", options);
+  return read_detail::read_record_object(parsed.value(), fallback_id, "", options, line);
 }
 
 }  // namespace conduct

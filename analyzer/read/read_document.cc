@@ -135,9 +135,10 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
   }
   const read_detail::Json& root = parsed.value();
   auto read_one = [&](const read_detail::Json& record, const std::string& fallback_id,
-                      const std::string& prefix) {
+                      const std::string& prefix, std::string_view record_text) {
     try {
-      auto document = read_detail::read_record_object(record, fallback_id, prefix, options);
+      auto document =
+          read_detail::read_record_object(record, fallback_id, prefix, options, record_text);
       const std::string part_id = document.ok() ? document.value().id : fallback_id;
       if (!document.ok()) {
         parts.push_back({part_id, 0, with_file(document.error())});
@@ -152,7 +153,7 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
   };
   if (root.is_array()) {
     for (std::size_t i = 0; i < root.size(); ++i) {
-      read_one(root[i], std::string(id) + "#" + std::to_string(i), "/" + std::to_string(i));
+      read_one(root[i], std::string(id) + "#" + std::to_string(i), "/" + std::to_string(i), {});
     }
     if (parts.empty()) {
       parts.push_back(
@@ -160,7 +161,7 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
            with_file(read_detail::unsupported_json("an empty JSON array holds no record"))});
     }
   } else if (root.is_object()) {
-    read_one(root, std::string(id), "");
+    read_one(root, std::string(id), "", bytes.substr(body_start));
   } else {
     parts.push_back({std::string(id), 0,
                      with_file(read_detail::unsupported_json(

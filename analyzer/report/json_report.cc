@@ -223,11 +223,27 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
                          {"sentiment_model", resources.sentiment_model_version},
                          {"policy", resources.policy_version}};
   if (options.detail) out["turns"] = turns_json(analysis);
-  // JSON Lines fields pass through untouched, never overriding ours.
-  for (const auto& [key, value] : analysis.document.passthrough.items()) {
-    if (!out.contains(key)) out[key] = value;
-  }
   return out;
+}
+
+std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
+                               const Resources& resources, const ReportOptions& options,
+                               int indent) {
+  const Json out = result_record(analysis, source, resources, options);
+  std::string text = out.dump(indent);
+  // JSON Lines fields pass through untouched, as the record wrote them, after
+  // ours and never overriding them. A record ends in "}" (compact) or "\n}".
+  std::string fields;
+  for (const PassthroughField& field : analysis.document.passthrough) {
+    if (out.contains(field.key)) continue;
+    fields += indent >= 0 ? ",\n" + std::string(static_cast<std::size_t>(indent), ' ') : ",";
+    fields += Json(field.key).dump();
+    fields += indent >= 0 ? ": " : ":";
+    fields += field.json;
+  }
+  const std::size_t close = indent >= 0 ? text.size() - 2 : text.size() - 1;
+  text.insert(close, fields);
+  return text;
 }
 
 Json error_record(std::string_view id, const SourceInfo& source, const Error& error) {

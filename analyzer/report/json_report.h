@@ -22,6 +22,13 @@ struct ReportOptions {
 nlohmann::ordered_json result_record(const Analysis& analysis, const SourceInfo& source,
                                      const Resources& resources, const ReportOptions& options);
 
+/// The result record as text, compact (`indent` < 0) or indented, with the
+/// document's passed-through fields after ours, each exactly as its record
+/// wrote it (a field named as one of ours is left out).
+std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
+                               const Resources& resources, const ReportOptions& options,
+                               int indent);
+
 /// The error record of one input record that could not be analysed.
 nlohmann::ordered_json error_record(std::string_view id, const SourceInfo& source,
                                     const Error& error);

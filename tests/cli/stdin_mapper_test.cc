@@ -44,6 +44,29 @@ std::string joined_lines(std::span<const char* const> lines) {
   return out;
 }
 
+// What a parse and a rewrite would change: an integer beyond 64 bits, a
+// fraction's trailing zero, an exponent, a \u escape, spacing inside a
+// nested value. The result carries each byte for byte, after its own fields;
+// a field named as one of conduct's ("points") is left out.
+TEST(StdinMapper, UnknownFieldsKeepTheirBytes) {
+  const std::string input =
+      R"({"id":"b1","text":"The agent hung up on me.","big":123456789012345678901234567890,)"
+      R"("f":1.10, "e" : 1e5,"u":"\u00e9","n":{ "deep" : [1 , 2] },"points":5})"
+      "\n";
+  const auto result = run_conduct(mapper_args("1"), input);
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  ASSERT_FALSE(result.out.empty());
+  const std::string line = result.out.substr(0, result.out.find('\n'));
+  const std::string tail = R"(,"big":123456789012345678901234567890,"f":1.10,"e":1e5,"u":"\u00e9",)"
+                           R"("n":{ "deep" : [1 , 2] }})";
+  ASSERT_GE(line.size(), tail.size());
+  EXPECT_EQ(line.substr(line.size() - tail.size()), tail);
+  const ordered_json out = ordered_json::parse(line);
+  EXPECT_EQ(out.at("id"), "b1");
+  EXPECT_TRUE(out.at("points").is_number_integer());
+  EXPECT_EQ(line.find(R"("points":5)"), std::string::npos);
+}
+
 TEST(StdinMapper, UnknownFieldsPassThroughUntouched) {
   const std::string input = joined_lines(kRecordsWithUnknownFields);
   const auto result = run_conduct(mapper_args("2"), input);

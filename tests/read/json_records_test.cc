@@ -1,6 +1,9 @@
 // Records of the JSON Lines shape outside JSON Lines: a pretty-printed record
 // file and an array of records; and a record whose text is a transcript of
 // "Speaker: ..." lines.
+#include <nlohmann/json.hpp>
+
+#include "read/json_input.h"
 #include "read_test_support.h"
 
 namespace conduct {
@@ -17,7 +20,10 @@ TEST(JsonRecords, APrettyPrintedRecordIsOneDocument) {
   EXPECT_EQ(d.value().id, "ticket-77");
   EXPECT_EQ(d.value().format, Format::json);
   EXPECT_EQ(d.value().date, "2024-05-02");
-  EXPECT_EQ(d.value().passthrough.value("channel", ""), "email");
+  const auto& passthrough = d.value().passthrough;
+  EXPECT_NE(
+      std::find(passthrough.begin(), passthrough.end(), PassthroughField{"channel", R"("email")"}),
+      passthrough.end());
   ASSERT_EQ(d.value().turns.size(), 2u);
   EXPECT_EQ(d.value().turns[1].source, "/turns/1/text");
   EXPECT_EQ(d.value().turns[1].role, Role::customer);
@@ -86,6 +92,23 @@ TEST(JsonLinesText, NotesWithALabelLikeLineStayNotes) {
                                "f.jsonl:2", {});
   ASSERT_TRUE(two.ok());
   EXPECT_EQ(two.value().turns.size(), 1u);
+}
+
+// The members of an object as written: keys with their escapes, values with
+// their inner spacing and nesting, strings holding braces, commas and quotes.
+TEST(JsonRecords, RawMembersAreTheTextAsWritten) {
+  const auto members = read_detail::raw_members(
+      R"( { "a" : 1.10 , "b\"c":"x,}{]\"y" ,"d":{"e":[1, {"f":"}"}]},"g":[] , "h":12345678901234567890123 } )");
+  ASSERT_EQ(members.size(), 5u);
+  EXPECT_EQ(members[0].key_token, R"("a")");
+  EXPECT_EQ(members[0].value, "1.10");
+  EXPECT_EQ(members[1].key_token, R"("b\"c")");
+  EXPECT_EQ(members[1].value, R"("x,}{]\"y")");
+  EXPECT_EQ(members[2].value, R"({"e":[1, {"f":"}"}]})");
+  EXPECT_EQ(members[3].value, "[]");
+  EXPECT_EQ(members[4].value, "12345678901234567890123");
+  EXPECT_TRUE(read_detail::raw_members("{}").empty());
+  EXPECT_TRUE(read_detail::raw_members("[1,2]").empty());
 }
 
 }  // namespace

@@ -181,7 +181,7 @@ TEST(SampleFiles, JsonLinesRecordsKeepIdsTurnsAndPassthrough) {
   EXPECT_EQ(testing::distinct_speakers(first.value()), expected.at("speakers").get<std::size_t>());
   EXPECT_EQ(testing::turns_with_role(first.value(), Role::agent), 5u);
   std::vector<std::string> keys;
-  for (const auto& item : first.value().passthrough.items()) keys.push_back(item.key());
+  for (const PassthroughField& field : first.value().passthrough) keys.push_back(field.key);
   EXPECT_EQ(keys, expected.at("passthrough").get<std::vector<std::string>>());
   const auto record = nlohmann::json::parse(lines[0]);
   for (const Turn& turn : first.value().turns) {
@@ -196,7 +196,7 @@ TEST(SampleFiles, JsonLinesRecordsKeepIdsTurnsAndPassthrough) {
   EXPECT_EQ(second.value().turns[0].source, "/text");
   EXPECT_EQ(second.value().turns[0].speaker, "author");
   EXPECT_EQ(second.value().turns[0].role, Role::customer);
-  EXPECT_EQ(second.value().passthrough, nlohmann::ordered_json({{"queue", "email"}}));
+  EXPECT_EQ(second.value().passthrough, std::vector<PassthroughField>({{"queue", R"("email")"}}));
 }
 
 TEST(SampleFiles, CallNotesAreOneTurnByTheAuthor) {
