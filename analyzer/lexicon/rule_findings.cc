@@ -1,6 +1,9 @@
 #include "lexicon/rule_findings.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <utility>
 
 #include "lexicon/sentence_context.h"
 
@@ -117,9 +120,11 @@ void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t
     if (!hit.rule->then.empty()) {
       // The first part of a follow-up rule: a finding only once a later
       // sentence confirms it, so not a rule hit the model may see either.
-      const bool known = std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
-        return p.sentence == s && p.rule == hit.rule;
-      });
+      // This sentence's parts are the last ones waiting.
+      bool known = false;
+      for (auto p = pending_.rbegin(); p != pending_.rend() && p->sentence == s && !known; ++p) {
+        known = p->rule == hit.rule;
+      }
       if (known) continue;
       std::size_t traced = 0;
       if (trace) {
@@ -127,7 +132,7 @@ void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t
         trace->rules.push_back(decision_for(s, hit));
         trace->rules.back().outcome = RuleOutcome::unconfirmed;
       }
-      pending_.push_back({s, hit.rule, hit.span, speaker, traced});
+      pending_.push_back({s, hit.rule, hit.span, speaker, traced, next_order_++});
       continue;
     }
     if (trace) trace->rules.push_back(decision_for(s, hit));
@@ -175,9 +180,17 @@ void RuleFindings::add_sentence(std::span<const Sentence> sentences, std::size_t
 void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
                            const std::vector<Finding>& findings, Trace* trace) {
   const Sentence& sentence = sentences[s];
+  unpark(sentence.turn);
   std::erase_if(pending_, [&](const Pending& p) {
     if (p.sentence >= s) return false;
-    if (p.rule->within_turns > 0) return confirm_across_turns(p, sentences, s, trace);
+    if (p.rule->within_turns > 0) {
+      if (sentences[p.sentence].turn == sentence.turn) {
+        parked_.push_back(p);  // its answer comes in a later turn
+        parked_turn_ = sentence.turn;
+        return true;
+      }
+      return confirm_across_turns(p, sentences, s, trace);
+    }
     if (sentences[p.sentence].turn != sentence.turn || s - p.sentence > p.rule->within) {
       return true;  // stays unconfirmed in the trace
     }
@@ -200,6 +213,20 @@ void RuleFindings::confirm(std::span<const Sentence> sentences, std::size_t s,
     add_follow_up(p, trace);
     return true;
   });
+}
+
+// Puts the parked parts back among the others, in their first order, once
+// the sentences reach a turn other than theirs (`turn`), or always (nullopt).
+void RuleFindings::unpark(std::optional<std::size_t> turn) {
+  if (parked_.empty() || (turn && *turn == parked_turn_)) return;
+  std::vector<Pending> all;
+  all.reserve(pending_.size() + parked_.size());
+  std::merge(std::make_move_iterator(pending_.begin()), std::make_move_iterator(pending_.end()),
+             std::make_move_iterator(parked_.begin()), std::make_move_iterator(parked_.end()),
+             std::back_inserter(all),
+             [](const Pending& a, const Pending& b) { return a.order < b.order; });
+  pending_ = std::move(all);
+  parked_.clear();
 }
 
 // A follow-up across turns, at sentence `s`: true when settled (a finding
@@ -243,6 +270,7 @@ void RuleFindings::add_follow_up(const Pending& p, Trace* trace) {
 void RuleFindings::finish(std::span<const Sentence> sentences, std::vector<Finding>& findings,
                           Trace* trace) {
   // The document ended before a then_absent follow-up's answer came.
+  unpark(std::nullopt);
   for (const Pending& p : pending_) {
     if (p.rule->within_turns > 0 && p.rule->then_absent) add_follow_up(p, trace);
   }
@@ -287,16 +315,22 @@ void RuleFindings::finish(std::span<const Sentence> sentences, std::vector<Findi
     }
   }
   if (confirmed_.empty()) return;
+  // The first finding of each sentence and category, looked up instead of
+  // searched for each confirmed one (F findings, C confirmed: O((F + C) log F)).
+  std::map<std::pair<std::size_t, Category>, std::size_t> first_of;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    first_of.try_emplace({findings[i].sentence, findings[i].category}, i);
+  }
   for (Finding& extra : confirmed_) {
-    auto same = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) {
-      return f.sentence == extra.sentence && f.category == extra.category;
-    });
-    if (same == findings.end()) {
+    const auto [at, added] =
+        first_of.try_emplace({extra.sentence, extra.category}, findings.size());
+    if (added) {
       findings.push_back(std::move(extra));
       continue;
     }
-    for (std::string& source : extra.sources) add_source(*same, std::move(source));
-    same->confidence = std::max(same->confidence, extra.confidence);
+    Finding& same = findings[at->second];
+    for (std::string& source : extra.sources) add_source(same, std::move(source));
+    same.confidence = std::max(same.confidence, extra.confidence);
   }
   confirmed_.clear();
   std::stable_sort(findings.begin(), findings.end(),

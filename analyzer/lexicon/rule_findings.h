@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,6 +60,12 @@ class RuleFindings {
   /// there: nothing to judge).
   void finish(std::span<const Sentence> sentences, std::vector<Finding>& findings, Trace* trace);
 
+  /// How many waiting first parts of follow-up rules the next sentence looks
+  /// at. Those that wait for a later turn are set aside until it comes, so
+  /// this stays bounded by the rules' reach in sentences, however long one
+  /// turn grows: the work per sentence does not grow with the document.
+  std::size_t waiting_looked_at() const { return pending_.size(); }
+
   /// Whether turn `t` lies in the rule's window (first/last turns or
   /// seconds); a time window on turns without times does not apply.
   bool in_window(const Rule& rule, std::size_t t) const;
@@ -71,6 +78,7 @@ class RuleFindings {
     ByteSpan span;  // in that sentence's normalized text
     std::string speaker;
     std::size_t trace;  // index of its RuleDecision, when traced
+    std::size_t order;  // its place among all pending parts, to restore their order
   };
   // A finding of the current sentence and the stretch it stands for.
   struct Stretch {
@@ -83,6 +91,7 @@ class RuleFindings {
   bool confirm_across_turns(const Pending& p, std::span<const Sentence> sentences, std::size_t s,
                             Trace* trace);
   void add_follow_up(const Pending& p, Trace* trace);
+  void unpark(std::optional<std::size_t> turn);
 
   const Lexicon& lexicon_;
   const Document& document_;
@@ -90,6 +99,12 @@ class RuleFindings {
   bool has_times_ = false;
   std::vector<char> said_;  // per rule of the lexicon: an absence rule's words were said
   std::vector<Pending> pending_;
+  // Parts of follow-ups across turns that wait for a turn after
+  // `parked_turn_`: set aside, so that a long turn's sentences do not each
+  // look at every one of them (linear, not quadratic, in the turn's length).
+  std::vector<Pending> parked_;
+  std::size_t parked_turn_ = 0;
+  std::size_t next_order_ = 0;
   std::vector<Finding> confirmed_;
   std::vector<ByteSpan> quoted_;
   std::vector<Stretch> stretches_;

@@ -6,6 +6,7 @@
 
 #include "core/finding.h"
 #include "read/encoding.h"
+#include "report/json_members.h"
 #include "report/score_json.h"
 
 namespace conduct {
@@ -87,11 +88,12 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
     if (first.role == Role::customer)
       customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
     const auto values = trajectory(analysis, indices);
-    out[speaker] =
+    report_detail::append_member(
+        out, speaker,
         Json{{"role", std::string(to_string(first.role))},
              {"role_confidence", round_to(first.role_confidence, 2)},
              {"turns", runs[speaker]},
-             {"sentiment", trend_json(summarize(values), !analysis.sentence_mood.empty())}};
+             {"sentiment", trend_json(summarize(values), !analysis.sentence_mood.empty())}});
   }
   if (!customer_turns.empty()) {
     std::sort(customer_turns.begin(), customer_turns.end());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/json_members.h"
+
 namespace conduct {
 namespace {
 
@@ -107,7 +109,7 @@ Json call_metrics_to_json(const CallMetrics& call) {
   for (const SpeakerMetrics& speaker : call.by_speaker) {
     Json entry = Json{{"role", std::string(to_string(speaker.role))}};
     entry.update(participant_json(speaker.metrics));
-    speakers[speaker.speaker] = std::move(entry);
+    report_detail::append_member(speakers, speaker.speaker, std::move(entry));  // distinct
   }
   out["speakers"] = std::move(speakers);
   return out;

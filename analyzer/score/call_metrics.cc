@@ -1,8 +1,13 @@
 #include "score/call_metrics.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <set>
+#include <utility>
 
 namespace conduct {
 namespace {
@@ -143,34 +148,57 @@ std::vector<Interval> stretches_of(const std::vector<std::size_t>& party_turns,
   return merged(std::move(spoken));
 }
 
-// Interruptions between parties, in time order (see measure_call).
+// Interruptions between parties, in time order (see measure_call): for each
+// stretch of speech, the other party's stretch under way when it began (at
+// most one per party: a party's stretches are disjoint) that falls silent
+// before it ends, the longest overlap winning, the first party on a tie.
+// One sweep over the stretches by start time, with the stretches under way
+// kept by end: O(S log S) for S stretches, however many parties there are
+// (a transcript may have thousands of speaker labels).
 std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
                                              const std::vector<std::vector<Interval>>& stretches) {
-  std::vector<Interruption> out;
+  struct Stretch {
+    Interval interval;
+    std::size_t party = 0;
+    std::size_t place = 0;  // in party-major order, as the result is listed
+  };
+  std::vector<Stretch> by_start;
   for (std::size_t p = 0; p < parties.size(); ++p) {
-    for (const Interval& speech : stretches[p]) {
-      std::optional<Interruption> cut;
-      for (std::size_t o = 0; o < parties.size(); ++o) {
-        if (o == p) continue;
-        // The other's stretch that was under way when this speech began:
-        // the last one to begin strictly before it.
-        const auto& theirs = stretches[o];
-        auto after = std::lower_bound(
-            theirs.begin(), theirs.end(), speech.begin,
-            [](const Interval& stretch, std::int64_t at) { return stretch.begin < at; });
-        if (after == theirs.begin()) continue;
-        const Interval& talking = *std::prev(after);
-        // Still talking when this speech began, and silent before it ended.
-        if (talking.end <= speech.begin || talking.end > speech.end) continue;
-        const std::int64_t overlap = talking.end - speech.begin;
-        if (overlap < kMinInterruptionOverlapMs) continue;
-        if (!cut || overlap > cut->overlap_ms) {
-          cut = Interruption{parties[p].speaker, parties[p].role, parties[o].speaker,
-                             parties[o].role,    speech.begin,    overlap};
-        }
-      }
-      if (cut) out.push_back(std::move(*cut));
+    for (const Interval& interval : stretches[p]) {
+      by_start.push_back({interval, p, by_start.size()});
     }
+  }
+  std::stable_sort(by_start.begin(), by_start.end(), [](const Stretch& a, const Stretch& b) {
+    return a.interval.begin < b.interval.begin;
+  });
+  std::vector<std::optional<Interruption>> cut_at(by_start.size());
+  // Stretches begun before the current start and not yet over: (end, party).
+  std::set<std::pair<std::int64_t, std::size_t>> under_way;
+  std::size_t begun = 0;
+  for (const Stretch& speech : by_start) {
+    const std::int64_t start = speech.interval.begin;
+    for (; begun < by_start.size() && by_start[begun].interval.begin < start; ++begun) {
+      under_way.insert({by_start[begun].interval.end, by_start[begun].party});
+    }
+    // Over by this start, so by every later one. The speaker's own earlier
+    // stretches are among them: they end before this one begins.
+    while (!under_way.empty() && under_way.begin()->first <= start) {
+      under_way.erase(under_way.begin());
+    }
+    // The latest end within this speech, and the first party ending then.
+    auto latest = under_way.upper_bound({speech.interval.end, SIZE_MAX});
+    if (latest == under_way.begin()) continue;
+    const std::int64_t end = std::prev(latest)->first;
+    const std::size_t other = under_way.lower_bound({end, 0})->second;
+    const std::int64_t overlap = end - start;
+    if (overlap < kMinInterruptionOverlapMs) continue;
+    const Party& by = parties[speech.party];
+    cut_at[speech.place] = Interruption{by.speaker,          by.role, parties[other].speaker,
+                                        parties[other].role, start,   overlap};
+  }
+  std::vector<Interruption> out;
+  for (auto& cut : cut_at) {
+    if (cut) out.push_back(std::move(*cut));
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Interruption& a, const Interruption& b) { return a.at_ms < b.at_ms; });

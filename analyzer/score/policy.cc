@@ -341,8 +341,11 @@ Result<Policy> Policy::parse(std::string_view bytes, const std::string& file, co
       auto required =
           read_required(*table, name.str(), name.source().begin.line, file, policy.names);
       if (!required) return required.error();
-      auto same = std::find_if(policy.required.begin(), policy.required.end(),
-                               [&](const RequiredLine& line) { return line.name == name.str(); });
+      // A named copy: clang before 16 cannot capture a structured binding.
+      const std::string_view required_name = name.str();
+      auto same =
+          std::find_if(policy.required.begin(), policy.required.end(),
+                       [&](const RequiredLine& line) { return line.name == required_name; });
       if (same != policy.required.end()) {
         *same = std::move(required).value();
       } else {

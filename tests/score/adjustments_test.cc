@@ -122,6 +122,49 @@ TEST(AdjustmentsTest, APromiseAndItsUnansweredCallAreOneIncident) {
   EXPECT_EQ(recap[0].points, -4);
 }
 
+// The incident window holds on both sides and at its edge, near the start
+// of the document too, and over many findings (each looked up, not compared
+// with every other).
+TEST(AdjustmentsTest, TheIncidentWindowHoldsBeforeAfterAndAtItsEdge) {
+  Policy policy = test_policy();
+  policy.incident_window = 3;
+  policy.categories[static_cast<int>(Category::broken_promise)] = {
+      -4, 0, true, "broken", {Category::unresponsive}};
+  const auto folds = [&](std::size_t promise, std::size_t unresponsive) {
+    const auto adjustments =
+        suggest_adjustments({at_sentence(Category::broken_promise, promise),
+                             at_sentence(Category::unresponsive, unresponsive)},
+                            policy);
+    return adjustments.size() == 1;
+  };
+  EXPECT_TRUE(folds(10, 7));
+  EXPECT_TRUE(folds(10, 13));
+  EXPECT_FALSE(folds(10, 6));
+  EXPECT_FALSE(folds(10, 14));
+  EXPECT_TRUE(folds(1, 0));
+  EXPECT_TRUE(folds(0, 3));
+
+  // 20,000 promises, every other one with an unanswered call 2 sentences on
+  // (findings 0, 1: promise and call; 2: a promise alone; ...).
+  std::vector<Finding> findings;
+  constexpr std::size_t kPromises = 20000;
+  for (std::size_t i = 0; i < kPromises; ++i) {
+    findings.push_back(at_sentence(Category::broken_promise, i * 10));
+    if (i % 2 == 0) findings.push_back(at_sentence(Category::unresponsive, i * 10 + 2));
+  }
+  const auto adjustments = suggest_adjustments(findings, policy);
+  ASSERT_EQ(adjustments.size(), 2u);
+  // Unresponsive, counted once, lists its first finding and every promise
+  // folded into it: it starts at finding 0 and comes first.
+  EXPECT_EQ(adjustments[0].category, Category::unresponsive);
+  EXPECT_EQ(adjustments[0].findings.size(), 1u + kPromises / 2);
+  EXPECT_EQ(adjustments[0].findings.front(), 0u);
+  // The unanswered half of the promises stands alone, each counted.
+  EXPECT_EQ(adjustments[1].category, Category::broken_promise);
+  EXPECT_EQ(adjustments[1].findings.size(), kPromises / 2);
+  EXPECT_EQ(adjustments[1].findings.front(), 2u);
+}
+
 TEST(AdjustmentsTest, SeedLikeDocumentUnderTheDefaultPolicyComesToMinusThree) {
   const auto policy = Policy::load(testing::source_dir() / "lexicons" / "policy.toml");
   ASSERT_TRUE(policy.ok()) << policy.error().where_message();

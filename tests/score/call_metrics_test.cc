@@ -113,6 +113,52 @@ TEST(CallMetrics, AnOverlapWhereTheOtherFallsSilentIsAnInterruption) {
   EXPECT_EQ(call->by_speaker[0].metrics.interruptions, 1u);
 }
 
+// Three parties: when two are under way as the third cuts in, the one that
+// overlaps longest is the one interrupted, the first listed on a tie; a
+// stretch that outlasts the interrupter is no interruption.
+TEST(CallMetrics, TheLongestOverlapUnderWayIsTheOneInterrupted) {
+  const std::vector<Turn> turns = {
+      timed("Ann", Role::customer, 0, 6000),
+      timed("Bo", Role::customer, 1000, 7000),
+      timed("Cy", Role::agent, 5000, 9000),  // Ann 1000 ms, Bo 2000 ms: Bo
+      timed("Ann", Role::customer, 10000, 14000),
+      timed("Bo", Role::customer, 11000, 14000),
+      timed("Cy", Role::agent, 12000, 16000),  // a tie at 2000 ms: Ann, listed first
+      timed("Ann", Role::customer, 20000, 30000),
+      timed("Cy", Role::agent, 21000, 25000)};  // Ann talks on: no interruption
+  const auto call = measure_call(turns, std::vector<double>(turns.size(), 0.0));
+  ASSERT_TRUE(call.has_value());
+  const std::vector<Interruption> expected = {
+      {"Bo", Role::customer, "Ann", Role::customer, 1000, 5000},
+      {"Cy", Role::agent, "Bo", Role::customer, 5000, 2000},
+      {"Bo", Role::customer, "Ann", Role::customer, 11000, 3000},
+      {"Cy", Role::agent, "Ann", Role::customer, 12000, 2000}};
+  EXPECT_EQ(call->interruptions, expected);
+}
+
+// Thousands of speaker labels, each cutting in on the one before: one
+// interruption each, found in one sweep (the work no longer grows with the
+// number of speakers times the number of turns).
+TEST(CallMetrics, EverySpeakerOfAManySpeakerCallIsMeasured) {
+  constexpr std::int64_t kSpeakers = 3000;
+  const auto label = [](std::int64_t i) {
+    std::string name = "S";
+    name += std::to_string(i);
+    return name;
+  };
+  std::vector<Turn> turns;
+  for (std::int64_t i = 0; i < kSpeakers; ++i) {
+    turns.push_back(timed(label(i), Role::unknown, i * 2000, i * 2000 + 2800, "words"));
+  }
+  const auto call = measure_call(turns, std::vector<double>(turns.size(), 0.0));
+  ASSERT_TRUE(call.has_value());
+  ASSERT_EQ(call->interruptions.size(), static_cast<std::size_t>(kSpeakers - 1));
+  for (std::int64_t i = 1; i < kSpeakers; ++i) {
+    EXPECT_EQ(call->interruptions[static_cast<std::size_t>(i - 1)],
+              (Interruption{label(i), Role::unknown, label(i - 1), Role::unknown, i * 2000, 800}));
+  }
+}
+
 TEST(CallMetrics, ShortOverlapsAndBackchannelsAreNotInterruptions) {
   // A 300 ms overlap at a hand-over, an "mhm" inside the other's speech
   // (who talks on), then an overlap of exactly the minimum.
