@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "read/reader.h"
@@ -281,27 +282,38 @@ std::set<std::string> labels_named_as_company(const std::vector<std::string>& la
                                               const std::vector<Turn>& turns) {
   static constexpr std::string_view kLeads[] = {"calling ", "contacting ", "welcome to ",
                                                 "choosing ", "here at "};
-  // Each label's phrases, built once; each turn folded once.
-  std::vector<std::pair<std::string, std::vector<std::string>>> phrases;
+  // Labels by their folded name. Each turn is folded once and read once per
+  // lead: after each lead, only the texts up to the longest name that end at
+  // a word boundary are looked up, so the cost does not grow with the number
+  // of labels (a transcript with thousands of speaker labels took seconds).
+  std::unordered_map<std::string, std::vector<const std::string*>> labels_by_name;
+  std::size_t longest = 0;
   for (const std::string& label : labels) {
     if (label.empty() || label.size() > 40) continue;
     std::string name = fold_for_cues(label);
     if (!name.empty() && name.front() == '@') name.erase(0, 1);
     if (name.size() < 3) continue;
-    std::vector<std::string> led;
-    for (std::string_view lead : kLeads) led.push_back(std::string(lead) + name);
-    phrases.emplace_back(label, std::move(led));
+    longest = std::max(longest, name.size());
+    labels_by_name[std::move(name)].push_back(&label);
   }
   std::set<std::string> named;
-  if (phrases.empty()) return named;
+  if (labels_by_name.empty()) return named;
+  std::string candidate;
   for (const Turn& turn : turns) {
     const std::string folded = fold_for_cues(turn.text);
-    for (const auto& [label, led] : phrases) {
-      if (named.count(label) > 0) continue;
-      for (const std::string& phrase : led) {
-        if (find_phrase(folded, phrase, 0) != std::string_view::npos) {
-          named.insert(label);
-          break;
+    const std::string_view text = folded;
+    for (std::string_view lead : kLeads) {
+      for (std::size_t at = text.find(lead); at != std::string_view::npos;
+           at = text.find(lead, at + 1)) {
+        if (at > 0 && is_word_char(text[at - 1])) continue;
+        const std::size_t begin = at + lead.size();
+        const std::size_t last = std::min(text.size(), begin + longest);
+        for (std::size_t end = begin + 1; end <= last; ++end) {
+          if (end < text.size() && is_word_char(text[end])) continue;
+          candidate.assign(text.substr(begin, end - begin));
+          const auto found = labels_by_name.find(candidate);
+          if (found == labels_by_name.end()) continue;
+          for (const std::string* label : found->second) named.insert(*label);
         }
       }
     }

@@ -3,6 +3,9 @@
 #include "read/roles.h"
 
 #include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "read_test_support.h"
 
@@ -36,6 +39,24 @@ TEST(Roles, AnAgentLabelledWithTheCompanysName) {
                               "Alex Kim: It costs too much.\n");
   EXPECT_EQ(roles.at("Northwind"), Role::agent);
   EXPECT_EQ(roles.at("Alex Kim"), Role::customer);
+}
+
+// The name after "calling", "welcome to" and the like is looked up, not
+// searched for once per label: with thousands of labels, the one the text
+// names is still found, a multi-word name too, and a name running on into a
+// longer word ("Northwinds") is not it.
+TEST(Roles, LabelsNamedAsTheCompanyAmongThousands) {
+  std::vector<std::string> labels;
+  for (int i = 0; i < 3000; ++i) labels.push_back("Caller " + std::to_string(i));
+  labels.push_back("Northwind");
+  labels.push_back("Blue Sky Energy");
+  labels.push_back("Acme");
+  std::vector<Turn> turns(3);
+  turns[0].text = "Thank you for calling Northwind, this is Dana.";
+  turns[1].text = "Welcome to Blue Sky Energy!";
+  turns[2].text = "I was contacting Acmes about it.";
+  const auto named = read_detail::labels_named_as_company(labels, turns);
+  EXPECT_EQ(named, (std::set<std::string>{"Northwind", "Blue Sky Energy"}));
 }
 
 TEST(Roles, MeIsTheAuthorWhoIsTheCustomer) {
