@@ -89,7 +89,7 @@ int run_analyze(const AnalyzeOptions& options) {
   auto process = [&](const InputRecord& record) -> RecordOutput {
     auto document = read_record(record, read_options);
     if (!document) {
-      Error error = document.error();
+      const Error& error = document.error();
       return {error_record(record.id, record.source, error).dump(indent), true};
     }
     Analysis analysis = analyzer->analyze(std::move(document).value());

@@ -123,6 +123,9 @@ struct Error {
   std::string file;
   /// 1-based line in `file`; 0 when the error is not about one line.
   std::size_t line = 0;
+  /// The id an input record gives itself, when the error is about a record
+  /// that has one: its error record carries it, so results join back by id.
+  std::string record_id{};
 
   /// "file:line: message", the form used on stderr and by `lexicon check`.
   std::string where_message() const {

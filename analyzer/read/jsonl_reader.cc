@@ -119,6 +119,14 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
                         fallback_id);
   }
   const std::string prefix(pointer_prefix);
+  // Errors name the record by its own id when it has one.
+  std::string own_id;
+  if (const Json* id = member(record, "id")) own_id = read_detail::scalar_text(*id).value_or("");
+  const auto fail = [&](ErrorCode code, std::string message) {
+    Error error = record_error(code, std::move(message), own_id.empty() ? fallback_id : own_id);
+    error.record_id = own_id;
+    return error;
+  };
   Document document;
   document.format = Format::jsonl;
   document.id = std::string(fallback_id);
@@ -130,8 +138,7 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
       const Json& entry = (*turns)[i];
       const Json* turn_text = member(entry, "text");
       if (turn_text == nullptr || !turn_text->is_string()) {
-        return record_error(ErrorCode::missing_text,
-                            "turn " + std::to_string(i) + " has no text string", fallback_id);
+        return fail(ErrorCode::missing_text, "turn " + std::to_string(i) + " has no text string");
       }
       Turn turn;
       turn.text = turn_text->get<std::string>();
@@ -164,14 +171,13 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
       document.turns.push_back(std::move(turn));
     }
   } else {
-    return record_error(ErrorCode::missing_text,
-                        "the record has neither a text string nor a turns array", fallback_id);
+    return fail(ErrorCode::missing_text, "the record has neither a text string nor a turns array");
   }
   bool any_text = false;
   for (const Turn& turn : document.turns) {
     any_text = any_text || !read_detail::is_blank(turn.text);
   }
-  if (!any_text) return record_error(ErrorCode::no_text, "the record has no text", fallback_id);
+  if (!any_text) return fail(ErrorCode::no_text, "the record has no text");
 
   // Each member's text as written, by key (the last of a repeated key, as
   // in the parsed record).
@@ -199,7 +205,7 @@ Result<Document> read_record_object(const Json& record, std::string_view fallbac
         {key, as_written != written.end() ? std::string(as_written->second) : it.value().dump()});
   }
   if (auto error = check_document_limits(document, options.limits)) {
-    return record_error(error->code, error->message, fallback_id);
+    return fail(error->code, error->message);
   }
   infer_roles(document, options);
   return document;

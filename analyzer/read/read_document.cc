@@ -139,7 +139,9 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
     try {
       auto document =
           read_detail::read_record_object(record, fallback_id, prefix, options, record_text);
-      const std::string part_id = document.ok() ? document.value().id : fallback_id;
+      const std::string part_id = document.ok()                        ? document.value().id
+                                  : document.error().record_id.empty() ? fallback_id
+                                                                       : document.error().record_id;
       if (!document.ok()) {
         parts.push_back({part_id, 0, with_file(document.error())});
       } else {

@@ -253,7 +253,7 @@ Json error_record(std::string_view id, const SourceInfo& source, const Error& er
   out["schema"] = "conduct/1";
   // Error messages quote input (a parser's "last read" bytes, a file name):
   // escaped so that the record is valid UTF-8 whatever the input held.
-  out["id"] = escape_invalid_utf8(id);
+  out["id"] = escape_invalid_utf8(error.record_id.empty() ? id : error.record_id);
   out["source"] = source_json(source);
   Json detail =
       Json{{"code", to_string(error.code)}, {"message", escape_invalid_utf8(error.message)}};

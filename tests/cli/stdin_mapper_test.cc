@@ -67,6 +67,29 @@ TEST(StdinMapper, UnknownFieldsKeepTheirBytes) {
   EXPECT_EQ(line.find(R"("points":5)"), std::string::npos);
 }
 
+// A record that cannot be analysed keeps the id it gives itself, so that its
+// error record joins back to the input; one without an id is named by its line.
+TEST(StdinMapper, ErrorRecordsKeepTheRecordsOwnId) {
+  const std::string input = R"({"id":"no-text","channel":"email"})"
+                            "\n"
+                            R"({"id":42,"text":"   "})"
+                            "\n"
+                            R"({"turns":"not a list"})"
+                            "\n";
+  const auto result = run_conduct(mapper_args("1"), input);
+  EXPECT_EQ(result.exit_status, 1) << result.err;
+  std::vector<ordered_json> outputs;
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);) outputs.push_back(ordered_json::parse(line));
+  ASSERT_EQ(outputs.size(), 3u);
+  EXPECT_EQ(outputs[0].at("id"), "no-text");
+  EXPECT_EQ(outputs[0].at("error").at("code"), "missing_text");
+  EXPECT_EQ(outputs[1].at("id"), "42");
+  EXPECT_EQ(outputs[1].at("error").at("code"), "no_text");
+  EXPECT_EQ(outputs[2].at("id"), "-:3");
+  EXPECT_EQ(outputs[2].at("error").at("code"), "missing_text");
+}
+
 TEST(StdinMapper, UnknownFieldsPassThroughUntouched) {
   const std::string input = joined_lines(kRecordsWithUnknownFields);
   const auto result = run_conduct(mapper_args("2"), input);
