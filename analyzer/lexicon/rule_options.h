@@ -16,9 +16,11 @@ RE2::Options rule_regex_options();
 
 /// Memory budget of one compiled RE2::Set of rules (lexicon.cc splits each
 /// register and speaker class into at most 16 sets): its program and the DFA
-/// states it caches, which RE2 drops and rebuilds when they outgrow it. A set
-/// that cannot fit gets a clear error at load.
-inline constexpr std::int64_t kSetMaxMem = std::int64_t{32} << 20;
+/// states it caches, which RE2 drops and rebuilds when they outgrow it: RE2's
+/// own default for one pattern. Over the 5,002 real complaint narratives,
+/// 8 MiB kept peak RSS at 85 MB (32 MiB: 113 MB) at no cost in time. A set
+/// whose program cannot fit is dropped and its rules tried one by one.
+inline constexpr std::int64_t kSetMaxMem = std::int64_t{8} << 20;
 
 /// "speech" -> kSpeechBit, "report" -> kReportBit.
 std::optional<std::uint8_t> parse_register_bit(std::string_view name);
