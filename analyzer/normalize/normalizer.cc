@@ -88,15 +88,8 @@ class Emitter {
 
  private:
   void push(std::string_view s, std::uint32_t begin, std::uint32_t end) {
-    if (s.size() == 1) {  // the common case, without insert()'s bookkeeping
-      out_.text.push_back(s[0]);
-      out_.orig_begin.push_back(begin);
-      out_.orig_end.push_back(end);
-      return;
-    }
     out_.text.append(s);
-    out_.orig_begin.insert(out_.orig_begin.end(), s.size(), begin);
-    out_.orig_end.insert(out_.orig_end.end(), s.size(), end);
+    out_.offsets.append(begin, end, s.size());
   }
 
   NormalizedText& out_;
@@ -141,8 +134,6 @@ void emit_code_point(Emitter& emit, UChar32 c, std::uint32_t begin, std::uint32_
 NormalizedText normalize_impl(std::string_view source, bool ascii_shortcut) {
   NormalizedText out;
   out.text.reserve(source.size());
-  out.orig_begin.reserve(source.size());
-  out.orig_end.reserve(source.size());
   Emitter emit(out);
 
   UErrorCode status = U_ZERO_ERROR;
@@ -218,11 +209,7 @@ NormalizedText normalize_ascii(std::string_view source) {
   const std::size_t n = source.size();
   NormalizedText out;
   out.text.resize(n);
-  out.orig_begin.resize(n);
-  out.orig_end.resize(n);
   char* text = out.text.data();
-  std::uint32_t* begins = out.orig_begin.data();
-  std::uint32_t* ends = out.orig_end.data();
   std::size_t k = 0;
   bool pending_space = false;
   std::uint32_t space_begin = 0;
@@ -239,21 +226,15 @@ NormalizedText normalize_ascii(std::string_view source) {
     if (c < 0x20 || c == 0x7F) continue;
     if (pending_space) {
       if (k > 0) {
-        text[k] = ' ';
-        begins[k] = space_begin;
-        ends[k] = space_end;
-        ++k;
+        text[k++] = ' ';
+        out.offsets.append(space_begin, space_end);
       }
       pending_space = false;
     }
-    text[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    begins[k] = at;
-    ends[k] = at + 1;
-    ++k;
+    text[k++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    out.offsets.append(at, at + 1);
   }
   out.text.resize(k);
-  out.orig_begin.resize(k);
-  out.orig_end.resize(k);
   return out;
 }
 
@@ -267,25 +248,76 @@ NormalizedText normalize_with_icu(std::string_view source) {
   return normalize_impl(source, false);
 }
 
+void OffsetMap::append(std::uint32_t begin, std::uint32_t end, std::size_t count) {
+  if (count == 0) return;
+  // One byte from one source byte that follows the last run's copied bytes,
+  // or more bytes of the last run's unit, extend it; anything else starts a
+  // run. Equal maps are therefore equal runs, whichever path built them.
+  if (!runs_.empty()) {
+    const Run& last = runs_.back();
+    const std::size_t offset = size_ - last.first;
+    const bool continues_copy =
+        last.copied && count == 1 && end == begin + 1 && last.begin + offset == begin;
+    const bool continues_unit = !last.copied && last.begin == begin && last.end == end;
+    if (continues_copy || continues_unit) {
+      size_ += count;
+      return;
+    }
+  }
+  const bool copied = count == 1 && end == begin + 1;
+  runs_.push_back({static_cast<std::uint32_t>(size_), begin, end, copied});
+  size_ += count;
+}
+
+const OffsetMap::Run& OffsetMap::run_of(std::size_t i) const {
+  const auto after = std::upper_bound(
+      runs_.begin(), runs_.end(), i, [](std::size_t at, const Run& run) { return at < run.first; });
+  return *(after - 1);
+}
+
+std::uint32_t OffsetMap::begin_of(std::size_t i) const {
+  const Run& run = run_of(i);
+  return run.copied ? run.begin + static_cast<std::uint32_t>(i - run.first) : run.begin;
+}
+
+std::uint32_t OffsetMap::end_of(std::size_t i) const {
+  const Run& run = run_of(i);
+  return run.copied ? run.begin + static_cast<std::uint32_t>(i - run.first) + 1 : run.end;
+}
+
 ByteSpan NormalizedText::to_original(ByteSpan normalized) const {
   const std::size_t size = text.size();
   const std::size_t begin = std::min(normalized.begin, size);
   const std::size_t end = std::min(std::max(normalized.end, begin), size);
   if (begin == end) {
-    const std::size_t at = begin < size ? orig_begin[begin] : (size > 0 ? orig_end[size - 1] : 0);
+    const std::size_t at =
+        begin < size ? original_begin(begin) : (size > 0 ? original_end(size - 1) : 0);
     return {at, at};
   }
   // Both maps are non-decreasing, so the first and last bytes bound the range.
-  return {orig_begin[begin], orig_end[end - 1]};
+  return {original_begin(begin), original_end(end - 1)};
 }
 
 ByteSpan NormalizedText::from_original(ByteSpan original) const {
   // First normalized byte whose source starts inside the range, and one past
-  // the last whose source ends inside it.
-  const auto first = std::lower_bound(orig_begin.begin(), orig_begin.end(), original.begin);
-  const auto last = std::upper_bound(orig_end.begin(), orig_end.end(), original.end);
-  const auto b = static_cast<std::size_t>(first - orig_begin.begin());
-  const auto e = static_cast<std::size_t>(last - orig_end.begin());
+  // the last whose source ends inside it: binary searches over the bytes,
+  // both maps being non-decreasing.
+  const auto first_where = [this](auto&& past) {
+    std::size_t low = 0;
+    std::size_t high = text.size();
+    while (low < high) {
+      const std::size_t middle = low + (high - low) / 2;
+      if (past(middle)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
+  };
+  const std::size_t b =
+      first_where([&](std::size_t i) { return original_begin(i) >= original.begin; });
+  const std::size_t e = first_where([&](std::size_t i) { return original_end(i) > original.end; });
   return {b, std::max(b, e)};
 }
 

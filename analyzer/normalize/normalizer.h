@@ -17,14 +17,45 @@
 
 namespace conduct {
 
-/// Normalized text and, for each of its bytes, the original byte range of the
-/// source character that produced it.
+/// For each byte of a normalized text, the original byte range of the source
+/// character that produced it, stored as runs: a run of bytes copied one for
+/// one from consecutive source bytes (almost all of ASCII text), or of bytes
+/// that all come from one source unit (a folded character, a whitespace
+/// run). A few bytes per run instead of eight per byte: the map of a 100 MB
+/// document was most of its memory.
+class OffsetMap {
+ public:
+  /// Appends `count` bytes produced by the source bytes [begin, end).
+  void append(std::uint32_t begin, std::uint32_t end, std::size_t count = 1);
+  /// The source range of byte i (i < size()). O(log runs).
+  std::uint32_t begin_of(std::size_t i) const;
+  std::uint32_t end_of(std::size_t i) const;
+  std::size_t size() const { return size_; }
+  std::size_t runs() const { return runs_.size(); }
+  bool operator==(const OffsetMap& other) const = default;
+
+ private:
+  struct Run {
+    std::uint32_t first;  // its first normalized byte
+    std::uint32_t begin;  // source range: of its first byte when `copied`,
+    std::uint32_t end;    // else of every byte
+    bool copied;          // byte first + k comes from source byte begin + k
+    bool operator==(const Run&) const = default;
+  };
+  const Run& run_of(std::size_t i) const;
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+};
+
+/// Normalized text and where each of its bytes came from.
 struct NormalizedText {
   std::string text;
-  /// orig_begin[i] / orig_end[i]: the original bytes of the character that
-  /// produced normalized byte i. Both have text.size() entries.
-  std::vector<std::uint32_t> orig_begin;
-  std::vector<std::uint32_t> orig_end;
+  /// One entry per byte of `text`.
+  OffsetMap offsets;
+
+  /// The original bytes of the character that produced normalized byte i.
+  std::uint32_t original_begin(std::size_t i) const { return offsets.begin_of(i); }
+  std::uint32_t original_end(std::size_t i) const { return offsets.end_of(i); }
 
   /// Maps a normalized range to the smallest original range that covers the
   /// source characters of its bytes. An empty range maps to an empty range at
@@ -45,7 +76,7 @@ struct NormalizedText {
 /// to the whole run; leading and trailing whitespace is dropped; emoji stay.
 /// Pure-ASCII input takes a fast path, and ASCII bytes inside mixed text a
 /// shortcut, both byte-identical to the ICU path.
-/// Cost: linear in the input, plus two 4-byte offsets per output byte;
+/// Cost: linear in the input, plus one offset run per stretch of copied bytes;
 /// no allocation per character. Call it once per turn, never per rule or
 /// sentence. Offsets are 32-bit: inputs must be under 4 GiB. Without ICU data
 /// (never in a normal install) non-ASCII text passes through unnormalized.

@@ -15,18 +15,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Callers validate first (read_document refuses invalid UTF-8).
   if (!conduct::is_valid_utf8(source)) return 0;
   const conduct::NormalizedText normalized = conduct::normalize(source);
-  check(normalized.orig_begin.size() == normalized.text.size() &&
-            normalized.orig_end.size() == normalized.text.size(),
+  check(normalized.offsets.size() == normalized.text.size(),
         "offset map size differs from the text");
   for (std::size_t i = 0; i < normalized.text.size(); ++i) {
-    check(normalized.orig_begin[i] <= normalized.orig_end[i] &&
-              normalized.orig_end[i] <= source.size(),
+    check(normalized.original_begin(i) <= normalized.original_end(i) &&
+              normalized.original_end(i) <= source.size(),
           "normalized byte maps outside the source");
   }
   check(conduct::is_valid_utf8(normalized.text), "normalized text is not UTF-8");
   const conduct::NormalizedText by_icu = conduct::normalize_with_icu(source);
-  check(by_icu.text == normalized.text && by_icu.orig_begin == normalized.orig_begin &&
-            by_icu.orig_end == normalized.orig_end,
+  check(by_icu.text == normalized.text && by_icu.offsets == normalized.offsets,
         "fast path differs from the ICU path");
   for (const conduct::ByteSpan& sentence : conduct::split_sentences(normalized.text)) {
     check(sentence.begin <= sentence.end && sentence.end <= normalized.text.size(),

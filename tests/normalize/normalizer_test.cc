@@ -15,7 +15,8 @@ using Origins = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
 Origins origins_of(const NormalizedText& n) {
   Origins out;
-  for (std::size_t i = 0; i < n.text.size(); ++i) out.emplace_back(n.orig_begin[i], n.orig_end[i]);
+  for (std::size_t i = 0; i < n.text.size(); ++i)
+    out.emplace_back(n.original_begin(i), n.original_end(i));
   return out;
 }
 
@@ -27,8 +28,7 @@ void expect_normalized(const std::string& source, const std::string& text, const
   EXPECT_EQ(origins_of(icu), origins);
   const NormalizedText fast = normalize(source);
   EXPECT_EQ(fast.text, icu.text);
-  EXPECT_EQ(fast.orig_begin, icu.orig_begin);
-  EXPECT_EQ(fast.orig_end, icu.orig_end);
+  EXPECT_EQ(fast.offsets, icu.offsets);
 }
 
 TEST(Normalizer, EmptyInputGivesEmptyText) {
@@ -123,8 +123,7 @@ TEST(Normalizer, PureAsciiFastPathMatchesIcuOnEveryByte) {
   const NormalizedText fast = normalize(all);
   const NormalizedText icu = normalize_with_icu(all);
   EXPECT_EQ(fast.text, icu.text);
-  EXPECT_EQ(fast.orig_begin, icu.orig_begin);
-  EXPECT_EQ(fast.orig_end, icu.orig_end);
+  EXPECT_EQ(fast.offsets, icu.offsets);
   // Controls gone, whitespace collapsed, A-Z lowercased.
   EXPECT_EQ(fast.text.find('\t'), std::string::npos);
   EXPECT_EQ(fast.text.find('A'), std::string::npos);
@@ -166,6 +165,26 @@ TEST(NormalizedText, FromOriginalIsTheInverseForWholeCharacters) {
   const ByteSpan inside = n.from_original({1, 2});
   EXPECT_TRUE(inside.empty());
   EXPECT_EQ(inside.begin, 1u);
+}
+
+// The map is kept as runs: ASCII prose with single spaces is one run of
+// copied bytes whatever its length; a whitespace run or a multi-byte
+// character is a run of its own, and each byte still maps to its source.
+TEST(OffsetMap, RunsGiveEveryBytesSource) {
+  const std::string prose(100000, 'a');
+  EXPECT_EQ(normalize(prose).offsets.runs(), 1u);
+  const NormalizedText n = normalize("A  B\xC3\xA9" "c");  // "a b" then e-acute, "c"
+  EXPECT_EQ(n.text, "a b\xC3\xA9" "c");
+  ASSERT_EQ(n.offsets.size(), 6u);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> expected = {{0, 1}, {1, 3}, {3, 4},
+                                                                         {4, 6}, {4, 6}, {6, 7}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(n.original_begin(i), expected[i].first) << i;
+    EXPECT_EQ(n.original_end(i), expected[i].second) << i;
+  }
+  EXPECT_EQ(n.offsets.runs(), 5u);
+  EXPECT_EQ(n.to_original({3, 5}), (ByteSpan{4, 6}));
+  EXPECT_EQ(n.from_original({3, 6}), (ByteSpan{2, 5}));
 }
 
 }  // namespace
