@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.format = conduct::Format::jsonl;
   conduct::InputLimits limits;
   limits.max_record_bytes = 1 << 16;
-  conduct::RecordReader reader({{scratch_path(), "input.jsonl"}}, options, limits);
+  conduct::RecordReader reader({{scratch_path(), "input.jsonl", std::nullopt}}, options, limits);
   conduct::InputRecord record;
   std::size_t records = 0;
   while (reader.next(record)) {
