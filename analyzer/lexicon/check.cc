@@ -6,7 +6,6 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "core/config_file.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/rule_file.h"
 #include "normalize/normalizer.h"
@@ -170,12 +169,9 @@ std::vector<LintMessage> check_lexicons(const std::filesystem::path& dir, Lexico
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
   std::size_t rule_tables = 0;
   for (const auto& path : paths) {
-    auto bytes = read_config_file(path);
+    auto bytes = read_lexicon_bytes(path, "lexicon file");
     if (!bytes.ok()) {
-      Error error = bytes.error();
-      error.code = ErrorCode::lexicon_unreadable;
-      error.message = "cannot read lexicon file: " + error.message;
-      messages.push_back({error, false});
+      messages.push_back({bytes.error(), false});
       continue;
     }
     LexiconFile file = parse_lexicon_file(path, bytes.value(), messages, lists, categories);

@@ -5,13 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <tuple>
 #include <unordered_map>
 
-#include "core/config_file.h"
 #include "core/sha256.h"
 #include "lexicon/rule_file.h"
 #include "lexicon/rule_options.h"
@@ -22,8 +19,6 @@ namespace {
 
 // The four places a rule can apply: register x speaker class.
 enum Slot : std::size_t { kSpeechAgent, kSpeechCustomer, kReportAuthor, kReportCustomer, kSlots };
-constexpr std::array<std::string_view, kSlots> kSlotNames = {"speech/agent", "speech/customer",
-                                                             "report/author", "report/customer"};
 
 bool in_slot(const Rule& rule, Slot slot) {
   const auto has = [&](Speaker s) { return (rule.speakers & static_cast<std::uint8_t>(s)) != 0; };
@@ -294,13 +289,8 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
   }
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
   for (const auto& path : paths) {
-    auto bytes = read_config_file(path);
-    if (!bytes.ok()) {
-      Error error = bytes.error();
-      error.code = ErrorCode::lexicon_unreadable;
-      error.message = "cannot read lexicon file: " + error.message;
-      return error;
-    }
+    auto bytes = read_lexicon_bytes(path, "lexicon file");
+    if (!bytes.ok()) return bytes.error();
     const std::string text = std::move(bytes).value();
     digest.update(std::filesystem::path(path).filename().string());
     digest.update(std::string_view("\0", 1));

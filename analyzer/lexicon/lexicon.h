@@ -163,7 +163,7 @@ class Lexicon {
   static Result<Lexicon> load(const std::filesystem::path& dir,
                               const CategoryTable& categories = CategoryTable());
   /// Compiles rules built in code (tests, benchmarks). Failure: a bad pattern,
-  /// a duplicate id, or a set over the memory budget.
+  /// a duplicate id, or a pattern over RE2's size limit.
   /// `clause_words` and `reporting_frame` (an RE2 source) are what the
   /// guards and the reported-speech routing look for; empty: the built-ins.
   /// `compiled`: rule sources already compiled (the parser's), reused

@@ -682,16 +682,24 @@ PhraseLists read_shared_lists(const std::string& dir, std::vector<LintMessage>& 
   const std::filesystem::path path = std::filesystem::path(dir) / kListsFile;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return {};
-  auto text = read_config_file(path);
+  auto text = read_lexicon_bytes(path.string(), "the lists file");
   if (!text.ok()) {
-    Error error = text.error();
-    error.code = ErrorCode::lexicon_unreadable;
-    error.message = "cannot read the lists file: " + error.message;
-    messages.push_back({error, false});
+    messages.push_back({text.error(), false});
     return {};
   }
   if (bytes != nullptr) *bytes = text.value();
   return parse_lists_file(path.string(), text.value(), messages);
+}
+
+Result<std::string> read_lexicon_bytes(const std::string& path, std::string_view what) {
+  auto bytes = read_config_file(path);
+  if (!bytes.ok()) {
+    Error error = bytes.error();
+    error.code = ErrorCode::lexicon_unreadable;
+    error.message = "cannot read " + std::string(what) + ": " + error.message;
+    return error;
+  }
+  return bytes;
 }
 
 std::vector<std::string> lexicon_file_paths(const std::string& dir,

@@ -51,6 +51,10 @@ PhraseLists read_shared_lists(const std::string& dir, std::vector<LintMessage>& 
 PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
                              std::vector<LintMessage>& messages);
 
+/// The bytes of a lexicon or lists file (`what` names it in the message):
+/// read_config_file's checks, failing as lexicon_unreadable.
+Result<std::string> read_lexicon_bytes(const std::string& path, std::string_view what);
+
 /// The lexicon files of a dir, sorted by name: every *.toml but policy.toml.
 std::vector<std::string> lexicon_file_paths(const std::string& dir,
                                             std::vector<LintMessage>& messages);

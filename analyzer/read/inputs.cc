@@ -215,8 +215,9 @@ std::size_t RecordReader::read_some(char* out, std::size_t size) {
 
 // Appends to `out` until the input ends (true) or `out` holds more than
 // `limit` bytes (false): never more than limit + 1, and nothing is read past
-// that, so an endless input costs nothing.
-bool RecordReader::read_up_to(std::string& out, std::size_t limit) {
+// that, so an endless input costs nothing. With `stop_at_line`, also stops
+// (false) once a newline has been read.
+bool RecordReader::read_up_to(std::string& out, std::size_t limit, bool stop_at_line) {
   while (out.size() <= limit) {
     const std::size_t want = std::min(kChunkBytes, limit + 1 - out.size());
     const std::size_t old = out.size();
@@ -224,23 +225,7 @@ bool RecordReader::read_up_to(std::string& out, std::size_t limit) {
     const std::size_t got = read_some(out.data() + old, want);
     out.resize(old + got);
     if (got == 0) return true;
-  }
-  return false;
-}
-
-// Reads the head that decides the format: up to kHeadBytes of a file; of a
-// pipe or terminal, no more than its first line, so that a stream's first
-// record is analysed before the producer writes a second. True when the
-// input ended within the head.
-bool RecordReader::read_head(std::string& out) {
-  while (out.size() <= kHeadBytes) {
-    const std::size_t want = std::min(kChunkBytes, kHeadBytes + 1 - out.size());
-    const std::size_t old = out.size();
-    out.resize(old + want);
-    const std::size_t got = read_some(out.data() + old, want);
-    out.resize(old + got);
-    if (got == 0) return true;
-    if (!source_->regular() && out.find('\n', old) != std::string::npos) return false;
+    if (stop_at_line && out.find('\n', old) != std::string::npos) return false;
   }
   return false;
 }
@@ -291,9 +276,12 @@ bool RecordReader::open_next_input(InputRecord& record) {
     source_.reset();
     return true;
   }
-  // Detect from the head; a JSON Lines input is then streamed line by line.
+  // Detect from the head: up to kHeadBytes of a file; of a pipe or terminal,
+  // no more than its first line, so that a stream's first record is analysed
+  // before the producer writes a second. A JSON Lines input is then streamed
+  // line by line.
   std::string bytes;
-  bool whole = read_head(bytes);
+  bool whole = read_up_to(bytes, kHeadBytes, !source_->regular());
   // The rest of a whole file, up to the limit and not a byte further.
   auto within_limit = [&] {
     return whole ? bytes.size() <= limits_.max_record_bytes

@@ -114,8 +114,7 @@ class RecordReader {
   bool next_jsonl_line(InputRecord& record);
   void split_documents(InputRecord& file);
   std::size_t read_some(char* out, std::size_t size);
-  bool read_up_to(std::string& out, std::size_t limit);
-  bool read_head(std::string& out);
+  bool read_up_to(std::string& out, std::size_t limit, bool stop_at_line = false);
   bool should_stop();
 
   std::vector<InputPath> inputs_;

@@ -41,10 +41,10 @@ TEST(Roles, AnAgentLabelledWithTheCompanysName) {
   EXPECT_EQ(roles.at("Alex Kim"), Role::customer);
 }
 
-// The name after "calling", "welcome to" and the like is looked up, not
-// searched for once per label: with thousands of labels, the one the text
-// names is still found, a multi-word name too, and a name running on into a
-// longer word ("Northwinds") is not it.
+// The name after "calling", "welcome to" and the like is looked up in a
+// table of the labels: among thousands of labels, the one the text names is
+// found, a multi-word name too, and a name running on into a longer word
+// ("Acmes") is not it.
 TEST(Roles, LabelsNamedAsTheCompanyAmongThousands) {
   std::vector<std::string> labels;
   for (int i = 0; i < 3000; ++i) labels.push_back("Caller " + std::to_string(i));
