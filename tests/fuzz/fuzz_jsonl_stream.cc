@@ -39,8 +39,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t records = 0;
   while (reader.next(record)) {
     ++records;
+    conduct::fuzz::check(conduct::is_valid_utf8(record.id), "a record id that is not UTF-8");
+    if (record.error) conduct::fuzz::check_error(*record.error);
     const auto document = conduct::read_record(record, options);
-    if (document.ok()) conduct::fuzz::check_document(document.value(), record.bytes);
+    if (document.ok()) {
+      conduct::fuzz::check_document(document.value(), record.bytes);
+    } else {
+      conduct::fuzz::check_error(document.error());
+    }
     record = {};
   }
   conduct::fuzz::check(records <= bytes.size() + 1, "more records than lines");

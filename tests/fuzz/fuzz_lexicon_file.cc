@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       conduct::parse_lexicon_file("rules.toml", bytes, messages, shared);
   conduct::fuzz::check(file.rules.size() <= file.rule_tables, "more rules than [[rule]] tables");
   for (const conduct::LintMessage& message : messages) {
-    conduct::fuzz::check(!message.error.message.empty(), "a problem without a message");
+    conduct::fuzz::check_error(message.error);
   }
   return 0;
 }

@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (policy.ok()) {
       conduct::fuzz::check(policy.value().categories.size() >= conduct::kBuiltinCategories,
                            "a policy without the built-in categories");
+    } else {
+      conduct::fuzz::check_error(policy.error());
     }
   }
   return 0;

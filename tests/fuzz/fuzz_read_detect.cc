@@ -17,7 +17,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // one line here.
     const auto line_end = bytes.find('\n');
     const auto record = conduct::read_jsonl_record(bytes.substr(0, line_end), "input:1", options);
-    if (record.ok()) conduct::fuzz::check_document(record.value(), bytes);
+    if (record.ok()) {
+      conduct::fuzz::check_document(record.value(), bytes);
+    } else {
+      conduct::fuzz::check_error(record.error());
+    }
     return 0;
   }
   conduct::fuzz::check_parts(conduct::read_documents("input", bytes, format, options), bytes);
