@@ -10,6 +10,7 @@
 
 #include "read/formats.h"
 #include "read/json_input.h"
+#include "read/simd_json.h"
 
 namespace conduct::read_detail {
 namespace {
@@ -29,23 +30,17 @@ struct Word {
   std::int64_t item_id = -1;
 };
 
-std::string_view string_member(const Json& object, std::string_view key) {
-  const Json* value = member(object, key);
-  if (value == nullptr || !value->is_string()) return {};
-  return value->get_ref<const std::string&>();
-}
+using Element = JsonElement;
 
-std::optional<Word> word_of(const Json& item) {
-  const Json* alternatives = member(item, "alternatives");
-  if (alternatives == nullptr || !alternatives->is_array() || alternatives->empty()) {
-    return std::nullopt;
-  }
+std::optional<Word> word_of(Element item) {
+  const auto alternative = first_element(member(item, "alternatives"));
+  if (!alternative) return std::nullopt;
   Word word;
-  word.content = string_member((*alternatives)[0], "content");
+  word.content = string_member(*alternative, "content");
   if (word.content.empty()) return std::nullopt;
   word.punctuation = string_member(item, "type") == "punctuation";
-  if (const Json* start = member(item, "start_time")) word.begin_ms = seconds_to_ms(*start);
-  if (const Json* end = member(item, "end_time")) word.end_ms = seconds_to_ms(*end);
+  if (auto start = member(item, "start_time")) word.begin_ms = seconds_to_ms(*start);
+  if (auto end = member(item, "end_time")) word.end_ms = seconds_to_ms(*end);
   word.speaker = string_member(item, "speaker_label");
   if (word.speaker.empty()) word.speaker = string_member(item, "channel_label");
   return word;
@@ -53,27 +48,29 @@ std::optional<Word> word_of(const Json& item) {
 
 // Words of results.channel_labels.channels[*].items, merged by time; a
 // punctuation item keeps its place after the word before it.
-std::vector<Word> channel_words(const Json& channels) {
+std::vector<Word> channel_words(std::optional<Element> channels) {
   struct Keyed {
     std::int64_t key;
     Word word;
   };
   std::vector<Keyed> keyed;
-  for (std::size_t c = 0; c < channels.size(); ++c) {
-    const Json* items = member(channels[c], "items");
-    if (items == nullptr || !items->is_array()) continue;
-    const std::string_view label = string_member(channels[c], "channel_label");
+  int c = 0;
+  for_each_element(channels, [&](Element channel) {
+    const std::string_view label = string_member(channel, "channel_label");
     std::int64_t key = 0;
-    for (std::size_t k = 0; k < items->size(); ++k) {
-      auto word = word_of((*items)[k]);
-      if (!word) continue;
-      if (word->speaker.empty()) word->speaker = label;
-      word->channel = static_cast<int>(c);
-      word->index = k;
-      if (word->begin_ms) key = *word->begin_ms;
-      keyed.push_back({key, *word});
-    }
-  }
+    std::size_t k = 0;
+    for_each_element(member(channel, "items"), [&](Element item) {
+      if (auto word = word_of(item)) {
+        if (word->speaker.empty()) word->speaker = label;
+        word->channel = c;
+        word->index = k;
+        if (word->begin_ms) key = *word->begin_ms;
+        keyed.push_back({key, *word});
+      }
+      ++k;
+    });
+    ++c;
+  });
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.key != b.key) return a.key < b.key;
     return a.word.channel < b.word.channel;
@@ -86,31 +83,29 @@ std::vector<Word> channel_words(const Json& channels) {
 
 // Gives words without a label the speaker of the speaker_labels item with
 // the same start time, or of the segment whose time range holds the word.
-void label_from_segments(const Json& segments, std::vector<Word>& words) {
+void label_from_segments(std::optional<Element> segments, std::vector<Word>& words) {
   std::map<std::int64_t, std::string_view> by_start;
   struct Range {
     std::int64_t begin, end;
     std::string_view speaker;
   };
   std::vector<Range> ranges;
-  for (const Json& segment : segments) {
+  for_each_element(segments, [&](Element segment) {
     const std::string_view speaker = string_member(segment, "speaker_label");
-    if (speaker.empty()) continue;
-    const Json* start = member(segment, "start_time");
-    const Json* end = member(segment, "end_time");
+    if (speaker.empty()) return;
+    const auto start = member(segment, "start_time");
+    const auto end = member(segment, "end_time");
     auto begin_ms = start ? seconds_to_ms(*start) : std::nullopt;
     auto end_ms = end ? seconds_to_ms(*end) : std::nullopt;
     if (begin_ms && end_ms) ranges.push_back({*begin_ms, *end_ms, speaker});
-    if (const Json* items = member(segment, "items"); items != nullptr && items->is_array()) {
-      for (const Json& item : *items) {
-        const Json* item_start = member(item, "start_time");
-        // -1 for "no time"; an optional here trips GCC's maybe-uninitialized.
-        const std::int64_t ms = item_start ? seconds_to_ms(*item_start).value_or(-1) : -1;
-        const std::string_view item_speaker = string_member(item, "speaker_label");
-        if (ms >= 0) by_start[ms] = item_speaker.empty() ? speaker : item_speaker;
-      }
-    }
-  }
+    for_each_element(member(segment, "items"), [&](Element item) {
+      const auto item_start = member(item, "start_time");
+      // -1 for "no time"; an optional here trips GCC's maybe-uninitialized.
+      const std::int64_t ms = item_start ? seconds_to_ms(*item_start).value_or(-1) : -1;
+      const std::string_view item_speaker = string_member(item, "speaker_label");
+      if (ms >= 0) by_start[ms] = item_speaker.empty() ? speaker : item_speaker;
+    });
+  });
   for (Word& word : words) {
     if (!word.speaker.empty() || !word.begin_ms) continue;
     if (auto it = by_start.find(*word.begin_ms); it != by_start.end()) {
@@ -128,17 +123,16 @@ void label_from_segments(const Json& segments, std::vector<Word>& words) {
 
 // Gives words without a label the speaker_label (or channel_label) of the
 // audio_segments entry whose items list holds the word's item id.
-void label_from_audio_segments(const Json& segments, std::vector<Word>& words) {
+void label_from_audio_segments(std::optional<Element> segments, std::vector<Word>& words) {
   std::map<std::int64_t, std::string_view> by_item;
-  for (const Json& segment : segments) {
+  for_each_element(segments, [&](Element segment) {
     std::string_view speaker = string_member(segment, "speaker_label");
     if (speaker.empty()) speaker = string_member(segment, "channel_label");
-    const Json* items = member(segment, "items");
-    if (speaker.empty() || items == nullptr || !items->is_array()) continue;
-    for (const Json& id : *items) {
+    if (speaker.empty()) return;
+    for_each_element(member(segment, "items"), [&](Element id) {
       if (auto item = millis(id)) by_item[*item] = speaker;
-    }
-  }
+    });
+  });
   for (Word& word : words) {
     if (!word.speaker.empty()) continue;
     if (auto it = by_item.find(word.item_id); it != by_item.end()) word.speaker = it->second;
@@ -148,20 +142,18 @@ void label_from_audio_segments(const Json& segments, std::vector<Word>& words) {
 // Gives words of results.items without a label the channel of the
 // channel_labels item that starts at the same time (a punctuation item has no
 // time and follows the word before it).
-void label_from_channels(const Json& channels, std::vector<Word>& words) {
+void label_from_channels(std::optional<Element> channels, std::vector<Word>& words) {
   std::map<std::int64_t, std::string_view> by_start;
-  for (const Json& channel : channels) {
+  for_each_element(channels, [&](Element channel) {
     const std::string_view label = string_member(channel, "channel_label");
-    const Json* items = member(channel, "items");
-    if (items == nullptr || !items->is_array()) continue;
-    for (const Json& item : *items) {
-      const Json* start = member(item, "start_time");
+    for_each_element(member(channel, "items"), [&](Element item) {
+      const auto start = member(item, "start_time");
       const std::int64_t ms = start ? seconds_to_ms(*start).value_or(-1) : -1;
       std::string_view item_label = string_member(item, "channel_label");
       if (item_label.empty()) item_label = label;
       if (ms >= 0 && !item_label.empty()) by_start.emplace(ms, item_label);
-    }
-  }
+    });
+  });
   for (Word& word : words) {
     if (!word.speaker.empty() || !word.begin_ms) continue;
     if (auto it = by_start.find(*word.begin_ms); it != by_start.end()) word.speaker = it->second;
@@ -201,46 +193,34 @@ std::vector<Turn> turns_of(const std::vector<Word>& words) {
   return turns;
 }
 
-}  // namespace
-
-Result<std::vector<Turn>> read_aws(const Json& root) {
-  const Json* results = member(root, "results");
-  if (results == nullptr || !results->is_object()) {
+Result<std::vector<Turn>> read_parsed(Element root) {
+  const auto results = member(root, "results");
+  if (!results || !results->is_object()) {
     return unsupported_json("not Amazon Transcribe output: no results object");
   }
   std::vector<Word> words;
-  if (const Json* items = member(*results, "items"); items != nullptr && items->is_array()) {
-    words.reserve(items->size());
-    for (std::size_t i = 0; i < items->size(); ++i) {
-      if (auto word = word_of((*items)[i])) {
-        word->index = i;
-        const Json* id = member((*items)[i], "id");
-        word->item_id = id != nullptr ? millis(*id).value_or(-1) : static_cast<std::int64_t>(i);
-        words.push_back(*word);
-      }
+  std::size_t i = 0;
+  for_each_element(member(*results, "items"), [&](Element item) {
+    if (auto word = word_of(item)) {
+      word->index = i;
+      const auto id = member(item, "id");
+      word->item_id = id ? millis(*id).value_or(-1) : static_cast<std::int64_t>(i);
+      words.push_back(*word);
     }
+    ++i;
+  });
+  const auto channel_labels = member(*results, "channel_labels");
+  const auto channels = channel_labels ? member(*channel_labels, "channels") : std::nullopt;
+  if (words.empty()) words = channel_words(channels);
+  if (const auto speaker_labels = member(*results, "speaker_labels")) {
+    label_from_segments(member(*speaker_labels, "segments"), words);
   }
-  const Json* channel_labels = member(*results, "channel_labels");
-  const Json* channels = channel_labels ? member(*channel_labels, "channels") : nullptr;
-  if (words.empty() && channels != nullptr && channels->is_array()) {
-    words = channel_words(*channels);
-  }
-  if (const Json* speaker_labels = member(*results, "speaker_labels")) {
-    if (const Json* segments = member(*speaker_labels, "segments");
-        segments != nullptr && segments->is_array()) {
-      label_from_segments(*segments, words);
-    }
-  }
-  if (const Json* audio_segments = member(*results, "audio_segments");
-      audio_segments != nullptr && audio_segments->is_array()) {
-    label_from_audio_segments(*audio_segments, words);
-  }
-  if (channels != nullptr && channels->is_array()) label_from_channels(*channels, words);
+  label_from_audio_segments(member(*results, "audio_segments"), words);
+  label_from_channels(channels, words);
   if (!words.empty()) return turns_of(words);
   // No items at all: the whole transcript as one turn of an unknown speaker.
-  const Json* transcripts = member(*results, "transcripts");
-  if (transcripts != nullptr && transcripts->is_array() && !transcripts->empty()) {
-    const std::string_view text = string_member((*transcripts)[0], "transcript");
+  if (const auto transcript = first_element(member(*results, "transcripts"))) {
+    const std::string_view text = string_member(*transcript, "transcript");
     Turn turn;
     turn.speaker = "unknown";
     turn.text = std::string(text);
@@ -251,6 +231,15 @@ Result<std::vector<Turn>> read_aws(const Json& root) {
     return turns;
   }
   return unsupported_json("not Amazon Transcribe output: no results.items or results.transcripts");
+}
+
+}  // namespace
+
+Result<std::vector<Turn>> read_aws(std::string_view bytes, std::size_t begin,
+                                   std::size_t max_depth) {
+  auto parsed = parse_json_fast(bytes, begin, max_depth);
+  if (!parsed.ok()) return parsed.error();
+  return read_parsed(parsed.value().root());
 }
 
 }  // namespace conduct::read_detail

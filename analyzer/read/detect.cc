@@ -5,15 +5,15 @@
 #include <set>
 
 #include "read/csv_table.h"
-#include "read/json_input.h"
 #include "read/reader.h"
 #include "read/roles.h"
+#include "read/simd_json.h"
 #include "read/text_scan.h"
 
 namespace conduct {
 namespace {
 
-using read_detail::Json;
+using read_detail::JsonElement;
 using read_detail::LineRange;
 
 // Detection looks at this much of a file; formats announce themselves early.
@@ -39,46 +39,43 @@ bool is_jsonl_path(std::string_view path) {
   return has_extension(path, ".jsonl") || has_extension(path, ".ndjson");
 }
 
-bool is_record(const Json& value) {
-  return read_detail::member(value, "text") != nullptr ||
-         read_detail::member(value, "turns") != nullptr;
+bool is_record(JsonElement value) {
+  return read_detail::member(value, "text") || read_detail::member(value, "turns");
 }
 
 // A CCAI Insights conversation: the upload format's entries[], or a
 // Conversation resource's transcript segments.
-bool is_ccai(const Json& value) {
-  const Json* entries = read_detail::member(value, "entries");
-  if (entries != nullptr && entries->is_array()) return true;
-  const Json* transcript = read_detail::member(value, "transcript");
-  return transcript != nullptr && (read_detail::member(*transcript, "transcriptSegments") ||
-                                   read_detail::member(*transcript, "transcript_segments"));
-}
-
-// `text` parsed, or discarded when it is not JSON, keeping only the first
-// three levels: all that json_shape looks at. Values deeper down (a
-// Transcribe file's per-word items) are checked but never built, which makes
-// detection three times faster than a whole parse.
-Json shallow_parse(std::string_view text) {
-  return Json::parse(
-      text, [](int depth, Json::parse_event_t, Json&) { return depth < 3; }, false);
+bool is_ccai(JsonElement value) {
+  const auto entries = read_detail::member(value, "entries");
+  if (entries && entries->is_array()) return true;
+  const auto transcript = read_detail::member(value, "transcript");
+  return transcript && (read_detail::member(*transcript, "transcriptSegments") ||
+                        read_detail::member(*transcript, "transcript_segments"));
 }
 
 // The format a parsed JSON value has, by its top-level keys. `one_line`: the
 // value is the file's only line, which a JSON Lines file of one record is.
-Format json_shape(const Json& value, std::string_view path, bool one_line) {
-  if (read_detail::member(value, "results") != nullptr) return Format::aws;
-  if (read_detail::member(value, "Transcript") != nullptr) return Format::connect;
-  if (read_detail::member(value, "segments") != nullptr) return Format::whisper;
+Format json_shape(JsonElement value, std::string_view path, bool one_line) {
+  if (read_detail::member(value, "results")) return Format::aws;
+  if (read_detail::member(value, "Transcript")) return Format::connect;
+  if (read_detail::member(value, "segments")) return Format::whisper;
   if (is_ccai(value)) return Format::ccai;
-  if (value.is_array() && !value.empty() && is_record(value[0])) return Format::json;
+  simdjson::dom::array array;
+  if (value.get_array().get(array) == simdjson::SUCCESS && array.begin() != array.end() &&
+      is_record(*array.begin())) {
+    return Format::json;
+  }
   if (is_record(value)) return one_line ? Format::jsonl : Format::json;
   if (is_jsonl_path(path)) return Format::jsonl;
   // Valid JSON of no known shape: read_document on it says unsupported_json.
   return Format::aws;
 }
 
+// JSON is parsed whole by simdjson, which is faster than nlohmann's parser
+// building only the top levels.
 Format detect_json(std::string_view path, std::string_view body,
                    const std::vector<LineRange>& lines) {
+  simdjson::dom::parser parser;
   // JSON Lines: the first non-blank line is a whole object, and so is the next.
   std::vector<std::string_view> non_blank;
   for (const LineRange& line : lines) {
@@ -87,17 +84,17 @@ Format detect_json(std::string_view path, std::string_view body,
     if (non_blank.size() == 2) break;
   }
   if (!non_blank.empty()) {
-    const Json first = shallow_parse(non_blank[0]);
-    if (!first.is_discarded()) {
-      if (non_blank.size() == 1) return json_shape(first, path, true);
+    if (const auto first = read_detail::try_parse_json(parser, non_blank[0])) {
+      if (non_blank.size() == 1) return json_shape(*first, path, true);
       const std::size_t next = read_detail::skip_blanks(non_blank[1], 0);
-      if (first.is_object() && next < non_blank[1].size() && non_blank[1][next] == '{') {
+      if (first->is_object() && next < non_blank[1].size() && non_blank[1][next] == '{') {
         return Format::jsonl;
       }
     }
   }
-  const Json whole = shallow_parse(body);
-  if (!whole.is_discarded()) return json_shape(whole, path, false);
+  if (const auto whole = read_detail::try_parse_json(parser, body)) {
+    return json_shape(*whole, path, false);
+  }
   // Broken JSON: guess the format from its keys so that reading it reports
   // malformed_json with the line.
   if (is_jsonl_path(path)) return Format::jsonl;

@@ -33,10 +33,12 @@ std::vector<Turn> read_vtt(std::string_view bytes, std::size_t body_start);
 /// SubRip: numbered or unnumbered cues with an optional "Name: " prefix.
 std::vector<Turn> read_srt(std::string_view bytes, std::size_t body_start);
 
-/// Amazon Transcribe output: turns rebuilt from word items.
-/// Error unsupported_json when `results.items` and `results.transcripts` are
-/// both missing.
-Result<std::vector<Turn>> read_aws(const Json& root);
+/// Amazon Transcribe output, bytes[begin, size): turns rebuilt from word
+/// items. Parsed here (with simdjson: the files are large, one object per
+/// word), with parse_json's errors; unsupported_json when `results.items` and
+/// `results.transcripts` are both missing.
+Result<std::vector<Turn>> read_aws(std::string_view bytes, std::size_t begin,
+                                   std::size_t max_depth);
 
 /// Amazon Connect Contact Lens output (`Transcript[]`).
 Result<std::vector<Turn>> read_connect(const Json& root);

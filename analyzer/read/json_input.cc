@@ -49,14 +49,19 @@ std::string parser_message(std::string_view what) {
 
 }  // namespace
 
+std::optional<Error> check_json_depth(std::string_view bytes, std::size_t begin,
+                                      std::size_t max_depth) {
+  const std::size_t deep = too_deep_at(bytes.substr(begin), max_depth);
+  if (deep == std::string_view::npos) return std::nullopt;
+  return Error{ErrorCode::too_deep,
+               "JSON nested deeper than " + std::to_string(max_depth) +
+                   " levels of arrays and objects; raise --max-depth to read it",
+               "", line_number_at(bytes, begin + deep)};
+}
+
 Result<Json> parse_json(std::string_view bytes, std::size_t begin, std::size_t max_depth) {
-  std::string_view text = bytes.substr(begin);
-  if (const std::size_t deep = too_deep_at(text, max_depth); deep != std::string_view::npos) {
-    return Error{ErrorCode::too_deep,
-                 "JSON nested deeper than " + std::to_string(max_depth) +
-                     " levels of arrays and objects; raise --max-depth to read it",
-                 "", line_number_at(bytes, begin + deep)};
-  }
+  if (auto error = check_json_depth(bytes, begin, max_depth)) return *error;
+  const std::string_view text = bytes.substr(begin);
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
@@ -144,38 +149,44 @@ std::string pointer_token(std::string_view key) {
   return out;
 }
 
-std::optional<std::int64_t> seconds_to_ms(const Json& value) {
-  double seconds = 0;
-  if (value.is_number()) {
-    seconds = value.get<double>();
-  } else if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
-    if (text.empty()) return std::nullopt;
-    char* end = nullptr;
-    seconds = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size()) return std::nullopt;
-  } else {
-    return std::nullopt;
-  }
+std::optional<std::int64_t> seconds_number_to_ms(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e9) return std::nullopt;
   return static_cast<std::int64_t>(std::llround(seconds * 1000.0));
 }
 
+std::optional<std::int64_t> seconds_text_to_ms(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const std::string terminated(text);  // strtod reads up to a NUL
+  char* end = nullptr;
+  const double seconds = std::strtod(terminated.c_str(), &end);
+  if (end != terminated.c_str() + terminated.size()) return std::nullopt;
+  return seconds_number_to_ms(seconds);
+}
+
+std::optional<std::int64_t> millis_number(double ms) {
+  if (!std::isfinite(ms) || std::fabs(ms) > 1e15) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(ms));
+}
+
+std::optional<std::int64_t> millis_text(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const std::string terminated(text);
+  char* end = nullptr;
+  const long long ms = std::strtoll(terminated.c_str(), &end, 10);
+  if (end != terminated.c_str() + terminated.size()) return std::nullopt;
+  return static_cast<std::int64_t>(ms);
+}
+
+std::optional<std::int64_t> seconds_to_ms(const Json& value) {
+  if (value.is_number()) return seconds_number_to_ms(value.get<double>());
+  if (value.is_string()) return seconds_text_to_ms(value.get_ref<const std::string&>());
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> millis(const Json& value) {
   if (value.is_number_integer()) return value.get<std::int64_t>();
-  if (value.is_number_float()) {
-    const double ms = value.get<double>();
-    if (!std::isfinite(ms) || std::fabs(ms) > 1e15) return std::nullopt;
-    return static_cast<std::int64_t>(std::llround(ms));
-  }
-  if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
-    if (text.empty()) return std::nullopt;
-    char* end = nullptr;
-    const long long ms = std::strtoll(text.c_str(), &end, 10);
-    if (end != text.c_str() + text.size()) return std::nullopt;
-    return static_cast<std::int64_t>(ms);
-  }
+  if (value.is_number_float()) return millis_number(value.get<double>());
+  if (value.is_string()) return millis_text(value.get_ref<const std::string&>());
   return std::nullopt;
 }
 

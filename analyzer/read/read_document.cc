@@ -35,13 +35,12 @@ Error error_at(std::string_view id, ErrorCode code, std::string message, std::si
 
 Result<std::vector<Turn>> read_json_turns(std::string_view bytes, std::size_t body_start,
                                           Format format, std::size_t max_depth) {
+  if (format == Format::aws) return read_detail::read_aws(bytes, body_start, max_depth);
   auto parsed = read_detail::parse_json(bytes, body_start, max_depth);
   if (!parsed.ok()) return parsed.error();
   const read_detail::Json& root = parsed.value();
   try {
     switch (format) {
-      case Format::aws:
-        return read_detail::read_aws(root);
       case Format::connect:
         return read_detail::read_connect(root);
       case Format::whisper:

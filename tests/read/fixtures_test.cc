@@ -180,8 +180,8 @@ TEST(Fixtures, TranscribeAudioSegmentsLabelTheirItems) {
   EXPECT_EQ(d.turns[1].source, "/results/items/6");
 }
 
-Error read_error(const std::string& bytes, Format format) {
-  auto document = read_document("in.txt", bytes, format, {});
+Error read_error(const std::string& bytes, Format format, const ReadOptions& options = {}) {
+  auto document = read_document("in.txt", bytes, format, options);
   EXPECT_FALSE(document.ok());
   return document.ok() ? Error{} : document.error();
 }
@@ -213,6 +213,47 @@ TEST(Errors, MalformedJsonGivesTheLine) {
       read_error("{\n \"segments\": [\n  {\"text\": \"hi\",}\n ]\n}\n", Format::whisper);
   EXPECT_EQ(error.code, ErrorCode::malformed_json);
   EXPECT_EQ(error.line, 3u);
+}
+
+TEST(Errors, MalformedTranscribeGivesTheLine) {
+  // Transcribe files are parsed by simdjson, which gives no position: the
+  // line still comes from the fallback parser.
+  const Error error = read_error(
+      "{\"results\": {\n \"items\": [\n  {\"type\": \"pronunciation\",}\n ]}}\n", Format::aws);
+  EXPECT_EQ(error.code, ErrorCode::malformed_json);
+  EXPECT_EQ(error.line, 3u);
+  ReadOptions shallow;
+  shallow.limits.max_json_depth = 3;
+  EXPECT_EQ(read_error("{\"results\": [[[[1]]]]}", Format::aws, shallow).code, ErrorCode::too_deep);
+}
+
+TEST(Fixtures, TranscribeWithAnIntegerBeyond64BitsIsRead) {
+  // simdjson refuses integers past 64 bits; nlohmann reads them as doubles.
+  const std::string bytes =
+      "{\"jobName\": 123456789012345678901234567890, \"results\": {\"items\": ["
+      "{\"type\": \"pronunciation\", \"start_time\": \"1.5\", \"end_time\": 2,"
+      " \"speaker_label\": \"spk_0\", \"alternatives\": [{\"content\": \"Hello\"}]},"
+      "{\"type\": \"punctuation\", \"alternatives\": [{\"content\": \".\"}]}]}}";
+  const auto document = testing::read_as("big.aws.json", bytes);
+  ASSERT_TRUE(document.ok()) << document.error().message;
+  ASSERT_EQ(document.value().turns.size(), 1u);
+  EXPECT_EQ(document.value().turns[0].text, "Hello.");
+  EXPECT_EQ(document.value().turns[0].speaker, "spk_0");
+  EXPECT_EQ(document.value().turns[0].begin_ms, 1500);
+  EXPECT_EQ(document.value().turns[0].end_ms, 2000);
+}
+
+TEST(Fixtures, TranscribeMembersOfAnotherTypeAreSkipped) {
+  // Arrays that are objects, strings or numbers are read as missing.
+  const std::string bytes =
+      "{\"results\": {\"items\": {\"a\": 1}, \"channel_labels\": {\"channels\": 3},"
+      " \"speaker_labels\": {\"segments\": \"x\"}, \"audio_segments\": null,"
+      " \"transcripts\": [{\"transcript\": \"Thanks for waiting.\"}]}}";
+  const auto document = testing::read_as("odd.aws.json", bytes);
+  ASSERT_TRUE(document.ok()) << document.error().message;
+  ASSERT_EQ(document.value().turns.size(), 1u);
+  EXPECT_EQ(document.value().turns[0].text, "Thanks for waiting.");
+  EXPECT_EQ(document.value().turns[0].source, "/results/transcripts/0/transcript");
 }
 
 TEST(Errors, UnsupportedJson) {
