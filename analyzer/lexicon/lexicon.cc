@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/background.h"
 #include "core/sha256.h"
 #include "lexicon/rule_file.h"
 #include "lexicon/rule_options.h"
@@ -287,15 +288,35 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
     digest.update(std::string_view("\0", 1));
     digest.update(lists_bytes);
   }
+  // Each file is parsed (its rules compiled to check them) on one of two
+  // threads; the results are then taken in name order, as if read one by one.
+  struct Parsed {
+    Result<std::string> bytes = std::string();
+    LexiconFile file;
+    std::vector<LintMessage> messages;
+  };
+  std::vector<Parsed> parsed(paths.size());
+  const auto parse_every_other = [&](std::size_t first) {
+    for (std::size_t i = first; i < paths.size(); i += 2) {
+      parsed[i].bytes = read_lexicon_bytes(paths[i], "lexicon file");
+      if (!parsed[i].bytes.ok()) continue;
+      parsed[i].file = parse_lexicon_file(paths[i], parsed[i].bytes.value(), parsed[i].messages,
+                                          lists, categories);
+    }
+  };
+  auto odd_files = run_in_background([&] { parse_every_other(1); });
+  parse_every_other(0);
+  odd_files.get();
+
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> themes;
-  for (const auto& path : paths) {
-    auto bytes = read_lexicon_bytes(path, "lexicon file");
-    if (!bytes.ok()) return bytes.error();
-    const std::string text = std::move(bytes).value();
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
+    if (!parsed[i].bytes.ok()) return parsed[i].bytes.error();
     digest.update(std::filesystem::path(path).filename().string());
     digest.update(std::string_view("\0", 1));
-    digest.update(text);
-    LexiconFile file = parse_lexicon_file(path, text, messages, lists, categories);
+    digest.update(parsed[i].bytes.value());
+    for (LintMessage& message : parsed[i].messages) messages.push_back(std::move(message));
+    LexiconFile& file = parsed[i].file;
     if (auto error = first_error()) return *error;
     auto [it, fresh] = themes.emplace(file.theme, std::make_pair(path, file.theme_line));
     if (!fresh) {

@@ -1,9 +1,12 @@
 #include "pipeline/resources.h"
 
 #include <cstdlib>
+#include <future>
 #include <optional>
 #include <system_error>
 #include <type_traits>
+
+#include "core/background.h"
 
 namespace conduct {
 namespace {
@@ -60,6 +63,17 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   // that rules and model labels may use.
   auto policy = load_policy(paths);
   if (!policy) return policy.error();
+  // The models are read while the lexicon loads; their errors are still
+  // reported after the lexicon's, as when they were read one by one.
+  const auto model_path = or_default(paths.model, "models/conduct.model");
+  std::optional<std::future<Result<Model>>> loading_model;
+  if (paths.use_model) loading_model = run_in_background([&] { return Model::load(model_path); });
+  const auto sentiment_model_path = or_default(paths.sentiment_model, "models/sentiment.model");
+  std::optional<std::future<Result<Model>>> loading_sentiment_model;
+  if (paths.use_sentiment_model &&
+      (!paths.sentiment_model.empty() || std::filesystem::exists(sentiment_model_path))) {
+    loading_sentiment_model = run_in_background([&] { return Model::load(sentiment_model_path); });
+  }
   auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"), policy.value().names);
   if (!lexicon) return lexicon.error();
   resources.lexicon_version = lexicon.value().version();
@@ -99,8 +113,8 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
       std::make_shared<const SentimentScorer>(std::move(sentiment_lexicon).value());
 
   resources.model_version = "none";
-  if (paths.use_model) {
-    auto model = Model::load(or_default(paths.model, "models/conduct.model"));
+  if (loading_model) {
+    auto model = loading_model->get();
     if (!model) return model.error();
     const std::string& trained_with = model.value().header().lexicon_version;
     if (paths.lexicons.empty() && !trained_with.empty() &&
@@ -113,7 +127,7 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
                        ", the lexicons here are " + resources.lexicon_version +
                        ": retrain it (tools/train-shipped-model for the shipped one), or name "
                        "the lexicons with --lexicons",
-                   or_default(paths.model, "models/conduct.model").string(), 0};
+                   model_path.string(), 0};
     }
     resources.model_version = model.value().version();
     resources.model = std::make_shared<const Model>(std::move(model).value());
@@ -124,10 +138,8 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
   // The sentiment model: the one named, or the shipped one when it is there
   // (an install without it reads VADER alone).
   resources.sentiment_model_version = "none";
-  const auto sentiment_model_path = or_default(paths.sentiment_model, "models/sentiment.model");
-  if (paths.use_sentiment_model &&
-      (!paths.sentiment_model.empty() || std::filesystem::exists(sentiment_model_path))) {
-    auto model = Model::load(sentiment_model_path);
+  if (loading_sentiment_model) {
+    auto model = loading_sentiment_model->get();
     if (!model) return model.error();
     const std::vector<std::string> expected = {"negative", "neutral", "positive"};
     if (model.value().labels() != expected || model.value().features().lexicon) {

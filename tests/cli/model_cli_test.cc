@@ -82,5 +82,32 @@ TEST(ModelCli, AModelOfLexiconHitsRefusesLexiconsItWasNotTrainedWith) {
   fs::remove_all(home);
 }
 
+// The models are read while the lexicon loads: errors still come in the
+// order of loading one by one, the lexicon's first, then each model's.
+TEST(ModelCli, ErrorsOfLexiconAndModelsComeInLoadingOrder) {
+  const fs::path home = testing::unique_temp_path("order");
+  fs::create_directories(home / "lexicons");
+  std::ofstream(home / "lexicons" / "broken.toml") << "[lexicon]\ntheme = \"x\"\n[[rule]\n";
+  std::ofstream(home / "corrupt.model") << "not a model";
+  const std::string lexicons = (home / "lexicons").string();
+  const std::string corrupt = (home / "corrupt.model").string();
+
+  const auto both = run_conduct({"analyze", "-", "--lexicons", lexicons, "--model", corrupt},
+                                "{\"text\": \"hello\"}\n");
+  EXPECT_EQ(both.exit_status, 2);
+  EXPECT_NE(both.err.find("broken.toml:3"), std::string::npos) << both.err;
+  EXPECT_EQ(both.err.find("corrupt.model"), std::string::npos) << both.err;
+
+  const auto model = run_conduct({"analyze", "-", "--model", corrupt}, "{\"text\": \"hello\"}\n");
+  EXPECT_EQ(model.exit_status, 2);
+  EXPECT_NE(model.err.find("corrupt.model"), std::string::npos) << model.err;
+
+  const auto sentiment =
+      run_conduct({"analyze", "-", "--sentiment-model", corrupt}, "{\"text\": \"hello\"}\n");
+  EXPECT_EQ(sentiment.exit_status, 2);
+  EXPECT_NE(sentiment.err.find("corrupt.model"), std::string::npos) << sentiment.err;
+  fs::remove_all(home);
+}
+
 }  // namespace
 }  // namespace conduct
