@@ -14,8 +14,13 @@
 namespace conduct::cli {
 
 /// Adds --lexicons, --model, --no-model, --model-alone-floor,
-/// --model-clauses, --no-model-pairs, --policy, --sentiment-lexicon.
+/// --model-clauses, --no-model-pairs, --policy, --sentiment-lexicon,
+/// --no-cache; the cache folder starts as default_cache_folder().
 inline void add_resource_options(CLI::App& command, ResourcePaths& paths) {
+  paths.cache_folder = default_cache_folder();
+  command.add_flag_callback(
+      "--no-cache", [&paths] { paths.cache_folder.clear(); },
+      "Compile and check every rule at start-up, not only those not checked on an earlier run");
   command.add_option("--lexicons", paths.lexicons, "Lexicon folder (default: lexicons/)");
   command.add_option("--model", paths.model, "Classifier model (default: models/conduct.model)");
   command.add_flag("!--no-model", paths.use_model, "Rules only: do not run the classifier");

@@ -11,6 +11,7 @@
 
 #include "core/background.h"
 #include "core/sha256.h"
+#include "lexicon/checked_patterns.h"
 #include "lexicon/rule_file.h"
 #include "lexicon/rule_options.h"
 #include "lexicon/sentence_context.h"
@@ -78,11 +79,35 @@ struct Lexicon::Compiled {
   };
   // The slot's sets, compiled on first use (safe from any thread).
   const std::vector<RuleSet>& sets_of(std::size_t slot, const std::vector<Rule>& rules) const;
-  using Regex = std::shared_ptr<const RE2>;
-  std::vector<Regex> regexes;    // parallel to rules_
-  std::vector<Regex> thens;      // parallel to rules_; null for ordinary rules
-  std::vector<Regex> nears;      // parallel to rules_; null without `near`
-  std::vector<Regex> not_nears;  // parallel to rules_; null without `not_near`
+  // A rule's regular expression: compiled at load, or for a pattern checked
+  // on an earlier run (CheckedPatterns) when a sentence first needs it.
+  class Regex {
+   public:
+    Regex(std::string source, std::shared_ptr<const RE2> compiled)
+        : source_(std::move(source)),
+          compiled_at_load_(compiled != nullptr),
+          regex_(std::move(compiled)) {}
+    // Whether the regex was compiled at construction (else it was vouched
+    // for by the cache and is compiled on first use).
+    bool compiled_now() const { return compiled_at_load_; }
+    const RE2& get() const {
+      std::call_once(once_, [this] {
+        if (!regex_) regex_ = std::make_shared<const RE2>(source_, rule_regex_options());
+      });
+      return *regex_;
+    }
+
+   private:
+    std::string source_;
+    bool compiled_at_load_;
+    mutable std::once_flag once_;
+    mutable std::shared_ptr<const RE2> regex_;
+  };
+  using RegexPtr = std::unique_ptr<const Regex>;
+  std::vector<RegexPtr> regexes;    // parallel to rules_
+  std::vector<RegexPtr> thens;      // parallel to rules_; null for ordinary rules
+  std::vector<RegexPtr> nears;      // parallel to rules_; null without `near`
+  std::vector<RegexPtr> not_nears;  // parallel to rules_; null without `not_near`
   mutable std::array<SlotSet, kSlots> slots;
   explicit Compiled(const std::string& frame) : reporting_frame(frame, rule_regex_options()) {}
   RE2 reporting_frame;
@@ -156,12 +181,23 @@ std::string reporting_frame_of(const PhraseLists& lists) {
 
 Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_words,
                                     std::string reporting_frame,
-                                    const CompiledPatterns& compiled_patterns) {
-  const auto compile = [&compiled_patterns](const std::string& source) {
+                                    const CompiledPatterns& compiled_patterns,
+                                    const CheckedPatterns* checked) {
+  // The parser's regexes are reused; a pattern checked on an earlier run is
+  // compiled when first used; any other is compiled (and checked) now.
+  const auto compile = [&](const std::string& source) {
     const auto it = compiled_patterns.find(source);
-    return it != compiled_patterns.end()
-               ? it->second
-               : std::make_shared<const RE2>(source, rule_regex_options());
+    std::shared_ptr<const RE2> regex;
+    if (it != compiled_patterns.end()) {
+      regex = it->second;
+    } else if (checked == nullptr || !checked->contains(source)) {
+      regex = std::make_shared<const RE2>(source, rule_regex_options());
+    }
+    return std::make_unique<const Compiled::Regex>(source, std::move(regex));
+  };
+  // Only a regex compiled now can be found bad here.
+  const auto error_of = [](const Compiled::Regex& regex) -> std::string {
+    return regex.compiled_now() && !regex.get().ok() ? regex.get().error() : std::string();
   };
   Lexicon lexicon;
   lexicon.rules_ = std::move(rules);
@@ -186,18 +222,18 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_
                    rule.file, rule.line};
     }
     auto regex = compile(rule.pattern);
-    if (!regex->ok()) {
+    if (const std::string error = error_of(*regex); !error.empty()) {
       return Error{ErrorCode::lexicon_bad_pattern,
-                   "rule '" + rule.id + "': bad regular expression: " + regex->error(), rule.file,
+                   "rule '" + rule.id + "': bad regular expression: " + error, rule.file,
                    rule.line};
     }
     compiled->regexes.push_back(std::move(regex));
-    std::shared_ptr<const RE2> then;
+    Compiled::RegexPtr then;
     if (!rule.then.empty()) {
       then = compile(rule.then);
-      if (!then->ok()) {
+      if (const std::string error = error_of(*then); !error.empty()) {
         return Error{ErrorCode::lexicon_bad_pattern,
-                     "rule '" + rule.id + "': bad regular expression in 'then': " + then->error(),
+                     "rule '" + rule.id + "': bad regular expression in 'then': " + error,
                      rule.file, rule.line};
       }
     }
@@ -205,13 +241,12 @@ Result<Lexicon> Lexicon::from_rules(std::vector<Rule> rules, ClauseWords clause_
     for (const auto& [source, target, key] :
          {std::tuple{&rule.near, &compiled->nears, "near"},
           std::tuple{&rule.not_near, &compiled->not_nears, "not_near"}}) {
-      std::shared_ptr<const RE2> condition;
+      Compiled::RegexPtr condition;
       if (!source->empty()) {
         condition = compile(*source);
-        if (!condition->ok()) {
+        if (const std::string error = error_of(*condition); !error.empty()) {
           return Error{ErrorCode::lexicon_bad_pattern,
-                       "rule '" + rule.id + "': bad regular expression in '" + key +
-                           "': " + condition->error(),
+                       "rule '" + rule.id + "': bad regular expression in '" + key + "': " + error,
                        rule.file, rule.line};
         }
       }
@@ -253,7 +288,8 @@ const std::vector<Lexicon::Compiled::RuleSet>& Lexicon::Compiled::sets_of(
       if (sets.empty() || sets.back().rules.size() == per_set) {
         sets.push_back({std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
       }
-      // Every pattern compiled alone at load, so adding it cannot fail.
+      // Every pattern was checked alone (at load or on an earlier run), so
+      // adding it cannot fail.
       sets.back().set->Add(rules[i].pattern, nullptr);
       sets.back().rules.push_back(static_cast<std::uint32_t>(i));
     }
@@ -266,7 +302,10 @@ const std::vector<Lexicon::Compiled::RuleSet>& Lexicon::Compiled::sets_of(
   return target.sets;
 }
 
-Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTable& categories) {
+Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTable& categories,
+                              const std::filesystem::path& cache_folder) {
+  CheckedPatterns checked =
+      cache_folder.empty() ? CheckedPatterns() : CheckedPatterns(cache_folder);
   std::vector<LintMessage> messages;
   const auto first_error = [&messages]() -> std::optional<Error> {
     for (const auto& m : messages) {
@@ -301,7 +340,7 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
       parsed[i].bytes = read_lexicon_bytes(paths[i], "lexicon file");
       if (!parsed[i].bytes.ok()) continue;
       parsed[i].file = parse_lexicon_file(paths[i], parsed[i].bytes.value(), parsed[i].messages,
-                                          lists, categories);
+                                          lists, categories, &checked);
     }
   };
   auto odd_files = run_in_background([&] { parse_every_other(1); });
@@ -328,9 +367,11 @@ Result<Lexicon> Lexicon::load(const std::filesystem::path& dir, const CategoryTa
     for (auto& rule : file.rules) rules.push_back(std::move(rule));
     compiled.merge(file.compiled);
   }
-  auto lexicon =
-      from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists), compiled);
+  auto lexicon = from_rules(std::move(rules), clause_words_of(lists), reporting_frame_of(lists),
+                            compiled, &checked);
   if (!lexicon.ok()) return lexicon.error();
+  for (const auto& [source, regex] : compiled) checked.add(source);
+  checked.save();
   lexicon.value().version_ = "lex-" + digest.hex_digest().substr(0, 8);
   lexicon.value().categories_ = categories;
   lexicon.value().shared_lists_ = lists;
@@ -342,7 +383,7 @@ std::optional<ByteSpan> Lexicon::follow_up(const Rule& rule, std::string_view la
       &rule >= rules_.data() + rules_.size() || is_question(later)) {
     return std::nullopt;
   }
-  const RE2& then = *compiled_->thens[static_cast<std::size_t>(&rule - rules_.data())];
+  const RE2& then = compiled_->thens[static_cast<std::size_t>(&rule - rules_.data())]->get();
   std::size_t position = 0;
   re2::StringPiece found;
   while (position < later.size() &&
@@ -394,12 +435,12 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
       if (suppress) return to_string(guard);
     }
     const std::size_t index = static_cast<std::size_t>(&rule - rules_.data());
-    if (const RE2* near = compiled_->nears[index].get();
-        near != nullptr && !found_near(s, *near, span, rule.near_within)) {
+    if (const Compiled::Regex* near = compiled_->nears[index].get();
+        near != nullptr && !found_near(s, near->get(), span, rule.near_within)) {
       return std::string_view("near");
     }
-    if (const RE2* not_near = compiled_->not_nears[index].get();
-        not_near != nullptr && found_near(s, *not_near, span, rule.not_near_within)) {
+    if (const Compiled::Regex* not_near = compiled_->not_nears[index].get();
+        not_near != nullptr && found_near(s, not_near->get(), span, rule.not_near_within)) {
       return std::string_view("not_near");
     }
     return std::string_view();
@@ -438,7 +479,7 @@ void Lexicon::match(std::string_view s, const MatchContext& context, std::vector
     for (int candidate : candidates) {
       const auto index = static_cast<std::size_t>(candidate);
       const Rule& rule = rules_[index];
-      const RE2& regex = *compiled_->regexes[index];
+      const RE2& regex = compiled_->regexes[index]->get();
       std::size_t position = range.begin;
       re2::StringPiece found;
       while (position <= range.end &&

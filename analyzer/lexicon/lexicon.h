@@ -29,6 +29,8 @@ class RE2;
 
 namespace conduct {
 
+class CheckedPatterns;
+
 /// Rule regular expressions already compiled (under rule_regex_options()),
 /// by source: the parser compiles each to check it, and loading the lexicon
 /// reuses them instead of compiling every rule twice.
@@ -160,17 +162,23 @@ class Lexicon {
   /// (that is `check_lexicons`). Cost: milliseconds per thousand rules.
   /// Failure: the first error, as file:line: message.
   /// `categories`: those rules may name (the policy's; the built-ins by default).
+  /// `cache_folder`: where CheckedPatterns remembers the patterns that passed
+  /// their checks; patterns checked on an earlier run are then compiled only
+  /// when first used. Empty: every pattern is compiled and checked here.
   static Result<Lexicon> load(const std::filesystem::path& dir,
-                              const CategoryTable& categories = CategoryTable());
+                              const CategoryTable& categories = CategoryTable(),
+                              const std::filesystem::path& cache_folder = {});
   /// Compiles rules built in code (tests, benchmarks). Failure: a bad pattern,
   /// a duplicate id, or a pattern over RE2's size limit.
   /// `clause_words` and `reporting_frame` (an RE2 source) are what the
   /// guards and the reported-speech routing look for; empty: the built-ins.
   /// `compiled`: rule sources already compiled (the parser's), reused
-  /// rather than compiled again.
+  /// rather than compiled again; sources `checked` holds are compiled on
+  /// first use.
   static Result<Lexicon> from_rules(std::vector<Rule> rules, ClauseWords clause_words = {},
                                     std::string reporting_frame = {},
-                                    const CompiledPatterns& compiled = {});
+                                    const CompiledPatterns& compiled = {},
+                                    const CheckedPatterns* checked = nullptr);
 
   /// Appends the hits for one normalized sentence (lower case, see
   /// normalize/normalizer.h), in the order found: reported agent speech first,

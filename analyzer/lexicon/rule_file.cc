@@ -31,8 +31,8 @@ std::size_t line_of(const toml::node& node) {
 class Reporter {
  public:
   Reporter(const std::string& path, std::vector<LintMessage>& messages,
-           CompiledPatterns* compiled = nullptr)
-      : path_(path), messages_(messages), compiled_(compiled) {}
+           CompiledPatterns* compiled = nullptr, const CheckedPatterns* checked = nullptr)
+      : path_(path), messages_(messages), compiled_(compiled), checked_(checked) {}
   void error(std::size_t line, std::string message, ErrorCode code = ErrorCode::lexicon_invalid) {
     messages_.push_back({Error{code, std::move(message), path_, line}, false});
     ++errors_;
@@ -45,11 +45,17 @@ class Reporter {
   void compiled(const std::string& source, std::shared_ptr<const RE2> regex) {
     if (compiled_ != nullptr) compiled_->emplace(source, std::move(regex));
   }
+  /// Whether the loader's cache vouches for a pattern: it passed every check
+  /// before, so it need not be compiled to check it again.
+  bool checked_before(const std::string& source) const {
+    return checked_ != nullptr && checked_->contains(source);
+  }
 
  private:
   const std::string& path_;
   std::vector<LintMessage>& messages_;
   CompiledPatterns* compiled_;
+  const CheckedPatterns* checked_;
   std::size_t errors_ = 0;
 };
 
@@ -154,6 +160,7 @@ bool valid_regex(const std::string& source, const toml::node& node, std::string_
   // Messages name the key only when it is not the rule's own pattern.
   const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
   const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
+  if (report.checked_before(source)) return true;
   auto compiled = std::make_shared<const RE2>(source, rule_regex_options());
   if (!compiled->ok()) {
     report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled->error(),
@@ -618,10 +625,10 @@ PhraseLists parse_lists_file(const std::string& path, std::string_view bytes,
 
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
                                std::vector<LintMessage>& messages, const PhraseLists& shared,
-                               const CategoryTable& categories) {
+                               const CategoryTable& categories, const CheckedPatterns* checked) {
   LexiconFile file;
   file.path = path;
-  Reporter report(path, messages, &file.compiled);
+  Reporter report(path, messages, &file.compiled, checked);
   const auto parsed = parse_toml(path, bytes, report);
   if (!parsed) return file;
   const toml::table& root = *parsed;

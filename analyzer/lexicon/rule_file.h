@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/checked_patterns.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/phrase.h"
 
@@ -21,7 +22,8 @@ struct LexiconFile {
   std::vector<Rule> rules;
   /// How many [[rule]] tables the file holds, broken ones included.
   std::size_t rule_tables = 0;
-  /// Every regular expression the parser compiled to check it.
+  /// Every regular expression the parser compiled to check it (all but
+  /// those the cache of checked patterns vouched for).
   CompiledPatterns compiled;
 };
 
@@ -36,10 +38,11 @@ inline constexpr std::string_view kListsFile = "lists.toml";
 /// Parses one lexicon file; `shared` are the folder's shared lists, which
 /// its phrases and patterns may name beside the file's own [lists].
 /// `categories` are those a rule may name (the policy's: built-ins and the
-/// user's own).
+/// user's own). Patterns `checked` holds are taken as checked, not compiled.
 LexiconFile parse_lexicon_file(const std::string& path, std::string_view bytes,
                                std::vector<LintMessage>& messages, const PhraseLists& shared = {},
-                               const CategoryTable& categories = CategoryTable());
+                               const CategoryTable& categories = CategoryTable(),
+                               const CheckedPatterns* checked = nullptr);
 
 /// The shared lists of `dir` (none when it has no lists.toml), and the
 /// file's bytes in `bytes` (for the lexicon's version). Problems go to

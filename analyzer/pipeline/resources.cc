@@ -35,6 +35,19 @@ std::filesystem::path data_dir() {
   return {};
 }
 
+std::filesystem::path default_cache_folder() {
+  if (const char* own = std::getenv("CONDUCT_CACHE_DIR"); own != nullptr) {
+    return std::filesystem::path(own);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::filesystem::path(xdg) / "conduct";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
+    return std::filesystem::path(home) / ".cache" / "conduct";
+  }
+  return {};
+}
+
 Result<Policy> load_policy(const ResourcePaths& paths) {
   // The shipped policy, then the one a lexicon folder carries (--lexicons
   // DIR with DIR/policy.toml), then --policy: each read over the one before,
@@ -74,7 +87,8 @@ Result<Resources> Resources::load(const ResourcePaths& paths) {
       (!paths.sentiment_model.empty() || std::filesystem::exists(sentiment_model_path))) {
     loading_sentiment_model = run_in_background([&] { return Model::load(sentiment_model_path); });
   }
-  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"), policy.value().names);
+  auto lexicon = Lexicon::load(or_default(paths.lexicons, "lexicons"), policy.value().names,
+                               paths.cache_folder);
   if (!lexicon) return lexicon.error();
   resources.lexicon_version = lexicon.value().version();
   resources.lexicon = std::make_shared<const Lexicon>(std::move(lexicon).value());

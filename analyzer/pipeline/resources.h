@@ -31,7 +31,15 @@ struct ResourcePaths {
   std::filesystem::path sentiment_model;    // --sentiment-model FILE
   bool use_sentiment_model = true;          // off with --no-sentiment-model
   ModelFindingOptions model_findings;       // --model-alone-floor, ...
+  /// Where the lexicon remembers rule patterns that passed their checks
+  /// (see CheckedPatterns); empty: none, every rule is compiled at load.
+  std::filesystem::path cache_folder;
 };
+
+/// The folder for conduct's cache: $CONDUCT_CACHE_DIR when set (set and
+/// empty: no cache), else $XDG_CACHE_HOME/conduct, else $HOME/.cache/conduct;
+/// empty when none of them is set.
+std::filesystem::path default_cache_folder();
 
 /// The folder holding lexicons/ and models/: $CONDUCT_HOME when set; else,
 /// from the running executable's folder upwards, the first

@@ -174,6 +174,27 @@ TEST(StdinMapper, SampleBatchIsByteIdenticalWithOneAndTwoJobs) {
   }
 }
 
+// Rules checked on an earlier run are compiled when first used: the output
+// is the same with a cache cold, warm, or none at all (--no-cache).
+TEST(StdinMapper, SampleBatchIsByteIdenticalWithTheCacheColdWarmOrOff) {
+  const std::string cache = unique_temp_path("cache").string();
+  const std::string batch = (source_dir() / "tests/data/sample").string();
+  const std::string analyze = shell_quote(CONDUCT_BINARY) + " analyze --detail --no-progress ";
+  const auto with_cache = "CONDUCT_CACHE_DIR=" + shell_quote(cache) + " " + analyze;
+  const auto cold = run_shell(with_cache + shell_quote(batch));
+  ASSERT_EQ(cold.exit_status, 0) << cold.err;
+  EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(cache) /
+                                      (std::string("checked-patterns-") + CONDUCT_VERSION)));
+  const auto warm = run_shell(with_cache + shell_quote(batch));
+  const auto off = run_shell(with_cache + "--no-cache " + shell_quote(batch));
+  const auto none = run_shell("CONDUCT_CACHE_DIR= " + analyze + shell_quote(batch));
+  EXPECT_EQ(cold.records().size(), 2u);
+  EXPECT_TRUE(warm.out == cold.out) << "a warm cache changes the output";
+  EXPECT_TRUE(off.out == cold.out) << "--no-cache changes the output";
+  EXPECT_TRUE(none.out == cold.out) << "no cache folder changes the output";
+  std::filesystem::remove_all(cache);
+}
+
 // The same on stdin: many small JSON Lines records, where jobs interleave
 // most.
 TEST(StdinMapper, JsonLinesOnStdinIsByteIdenticalWithOneAndTwoJobs) {
