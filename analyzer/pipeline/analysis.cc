@@ -39,7 +39,9 @@ Analysis segment_document(Document document) {
     }
     analysis.normalized.push_back(normalize(turns[t].markup.empty() ? turns[t].text : masked[t]));
   }
-  // Views are taken only once every string is in place.
+  // Views are taken only once every string is in place. One splitter for
+  // every turn: making ICU's break iterator cost more than splitting a cue.
+  SentenceSplitter splitter;
   for (std::size_t t = 0; t < turns.size(); ++t) {
     const Turn& turn = turns[t];
     const std::size_t base = text_base(analysis.document.format, turn);
@@ -48,7 +50,7 @@ Analysis segment_document(Document document) {
     const std::string_view analysed = turn.markup.empty() ? text : std::string_view(masked[t]);
     std::size_t line = turn.line;
     std::size_t line_counted_to = 0;
-    for (const ByteSpan local : split_sentences(analysed)) {
+    for (const ByteSpan local : splitter.split(analysed)) {
       Sentence sentence;
       sentence.turn = t;
       sentence.original = {base + local.begin, base + local.end};
