@@ -60,7 +60,7 @@ std::vector<double> trajectory(const Analysis& analysis, const std::vector<std::
     return values;
   }
   for (std::size_t t : turns) {
-    for (std::size_t s : analysis.turn_sentences[t]) values.push_back(sentence_score(analysis, s));
+    for (std::size_t s : analysis.sentences_of(t)) values.push_back(sentence_score(analysis, s));
   }
   return values;
 }
@@ -137,7 +137,7 @@ void write_turns(JsonWriter& out, const Analysis& analysis) {
     if (!turn.source.empty()) out.string_member("source", turn.source);
     SentimentScores mean;
     std::array<float, 3> mean_mood{};
-    const auto& indices = analysis.turn_sentences[t];
+    const auto indices = analysis.sentences_of(t);
     for (std::size_t s : indices) {
       const SentimentScores& scores = analysis.sentence_sentiment[s];
       mean.neg += scores.neg, mean.neu += scores.neu, mean.pos += scores.pos;

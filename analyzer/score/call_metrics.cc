@@ -171,7 +171,9 @@ std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
   std::stable_sort(by_start.begin(), by_start.end(), [](const Stretch& a, const Stretch& b) {
     return a.interval.begin < b.interval.begin;
   });
-  std::vector<std::optional<Interruption>> cut_at(by_start.size());
+  // The cuts found, with their place: one entry per interruption, not one
+  // per stretch (a call of a million cues has a million stretches).
+  std::vector<std::pair<std::size_t, Interruption>> cuts;
   // Stretches begun before the current start and not yet over: (end, party).
   std::set<std::pair<std::int64_t, std::size_t>> under_way;
   std::size_t begun = 0;
@@ -193,13 +195,14 @@ std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
     const std::int64_t overlap = end - start;
     if (overlap < kMinInterruptionOverlapMs) continue;
     const Party& by = parties[speech.party];
-    cut_at[speech.place] = Interruption{by.speaker,          by.role, parties[other].speaker,
-                                        parties[other].role, start,   overlap};
+    cuts.emplace_back(speech.place, Interruption{by.speaker, by.role, parties[other].speaker,
+                                                 parties[other].role, start, overlap});
   }
+  std::sort(cuts.begin(), cuts.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Interruption> out;
-  for (auto& cut : cut_at) {
-    if (cut) out.push_back(std::move(*cut));
-  }
+  out.reserve(cuts.size());
+  for (auto& cut : cuts) out.push_back(std::move(cut.second));
   std::stable_sort(out.begin(), out.end(),
                    [](const Interruption& a, const Interruption& b) { return a.at_ms < b.at_ms; });
   return out;
