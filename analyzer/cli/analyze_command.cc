@@ -86,8 +86,9 @@ int run_analyze(const AnalyzeOptions& options) {
   if (progress) progress_line.emplace(total_input_bytes(inputs));
   RecordReader reader(std::move(inputs), read_options, {options.max_bytes});
   reader.stop_when(stop_on_signals());
-  auto process = [&](const InputRecord& record) -> RecordOutput {
+  auto process = [&](InputRecord& record) -> RecordOutput {
     auto document = read_record(record, read_options);
+    std::string().swap(record.bytes);  // the document holds its own text
     if (!document) {
       const Error& error = document.error();
       return {error_record(record.id, record.source, error).dump(indent), true};

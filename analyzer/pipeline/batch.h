@@ -33,7 +33,9 @@ using FailureHandler = std::function<RecordOutput(const InputRecord&, const std:
 /// Calls `process` for every record of `reader` on `jobs` threads (jobs <= 1,
 /// or when no thread can be made: on the calling thread) and `emit` for
 /// every result in input order, on the calling thread. `process` must be safe
-/// to call concurrently. An exception from `process` ends no batch:
+/// to call concurrently; it may take what it needs out of the record (the
+/// bytes of a file, no longer needed once its document is read, are half
+/// the memory of one large document). An exception from `process` ends no batch:
 /// `on_failure` makes that record's output and the batch goes on (counted as
 /// an error). Before the reader waits for input that is not there yet (a
 /// pipe), every record read so far is finished and emitted, then `flush` is
@@ -42,7 +44,7 @@ using FailureHandler = std::function<RecordOutput(const InputRecord&, const std:
 /// the reading thread, whose reader then stops (RecordReader::stop_when); the
 /// records already read are finished and emitted.
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
-                      const std::function<RecordOutput(const InputRecord&)>& process,
+                      const std::function<RecordOutput(InputRecord&)>& process,
                       const std::function<void(const RecordOutput&)>& emit,
                       const FailureHandler& on_failure, const std::function<void()>& flush);
 
