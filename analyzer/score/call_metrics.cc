@@ -48,18 +48,21 @@ std::vector<TimedTurn> place_turns(std::span<const Turn> turns) {
 }
 
 // The union of intervals, sorted and disjoint; intervals that touch merge.
+// Merged in place: a call's intervals are one per turn, and a second vector
+// of them would be the peak of a long call's memory.
 std::vector<Interval> merged(std::vector<Interval> intervals) {
   std::sort(intervals.begin(), intervals.end(),
             [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
-  std::vector<Interval> out;
-  for (const Interval& interval : intervals) {
-    if (!out.empty() && interval.begin <= out.back().end) {
-      out.back().end = std::max(out.back().end, interval.end);
+  std::size_t kept = 0;  // intervals[0, kept) are the union so far
+  for (const Interval interval : intervals) {
+    if (kept > 0 && interval.begin <= intervals[kept - 1].end) {
+      intervals[kept - 1].end = std::max(intervals[kept - 1].end, interval.end);
     } else {
-      out.push_back(interval);
+      intervals[kept++] = interval;
     }
   }
-  return out;
+  intervals.resize(kept);
+  return intervals;
 }
 
 std::int64_t covered_ms(const std::vector<Interval>& disjoint) {
@@ -81,6 +84,7 @@ ParticipantMetrics measure_participant(const Participant& participant, std::span
                                        const CallMetrics& call) {
   ParticipantMetrics out;
   std::vector<Interval> spoken;
+  spoken.reserve(participant.turns.size());
   std::array<double, 4> sentiment_sum{};
   std::array<std::size_t, 4> sentiment_count{};
   for (std::size_t t : participant.turns) {
@@ -144,6 +148,7 @@ Party party_of(const Turn& turn) {
 std::vector<Interval> stretches_of(const std::vector<std::size_t>& party_turns,
                                    std::span<const TimedTurn> placed) {
   std::vector<Interval> spoken;
+  spoken.reserve(party_turns.size());
   for (std::size_t t : party_turns) spoken.push_back({placed[t].begin, placed[t].end});
   return merged(std::move(spoken));
 }
@@ -163,6 +168,9 @@ std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
     std::size_t place = 0;  // in party-major order, as the result is listed
   };
   std::vector<Stretch> by_start;
+  std::size_t count = 0;
+  for (const auto& of_party : stretches) count += of_party.size();
+  by_start.reserve(count);
   for (std::size_t p = 0; p < parties.size(); ++p) {
     for (const Interval& interval : stretches[p]) {
       by_start.push_back({interval, p, by_start.size()});
@@ -258,6 +266,7 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
   call.begin_ms = placed.front().begin;
   call.end_ms = placed.front().end;
   std::vector<Interval> all_speech;
+  all_speech.reserve(placed.size());
   for (const TimedTurn& at : placed) {
     call.begin_ms = std::min(call.begin_ms, at.begin);
     call.end_ms = std::max(call.end_ms, at.end);
