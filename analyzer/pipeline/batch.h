@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "read/inputs.h"
 
@@ -24,6 +25,10 @@ struct RecordOutput {
   std::string text;
   bool is_error = false;
   long long points = 0;  // the document's points (0 for an error record)
+  /// When set, the output is not `text` but what this hands, piece by
+  /// piece, to the function it is given: a record too large to hold whole is
+  /// written as it is made, when its turn to be emitted comes.
+  std::function<void(const std::function<void(std::string_view piece)>&)> write_pieces = nullptr;
 };
 
 /// Turns an exception that escaped `process` for one record into that

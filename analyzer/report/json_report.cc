@@ -272,11 +272,11 @@ Json result_record(const Analysis& analysis, const SourceInfo& source, const Res
   return tree.take();
 }
 
-std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
-                               const Resources& resources, const ReportOptions& options,
-                               int indent) {
-  std::string text;
-  JsonTextWriter out(text, indent);
+void write_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options, int indent,
+                         const std::function<void(std::string_view piece)>& write) {
+  std::string buffer;
+  JsonTextWriter out(buffer, indent, write);
   out.begin_object();
   const std::vector<std::string_view> ours =
       write_members(out, analysis, source, resources, options);
@@ -287,6 +287,14 @@ std::string result_record_text(const Analysis& analysis, const SourceInfo& sourc
     out.raw_member(field.key, field.json);
   }
   out.end();
+}
+
+std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
+                               const Resources& resources, const ReportOptions& options,
+                               int indent) {
+  std::string text;
+  write_result_record(analysis, source, resources, options, indent,
+                      [&text](std::string_view piece) { text += piece; });
   return text;
 }
 

@@ -74,6 +74,13 @@ void JsonTextWriter::element_of_array() {
   if (!frames_.empty() && !frames_.back().object) separate();
 }
 
+void JsonTextWriter::spill_if_full() {
+  if (spill_ && out_.size() >= spill_bytes_) {
+    spill_(out_);
+    out_.clear();
+  }
+}
+
 void JsonTextWriter::open(char bracket, bool object) {
   element_of_array();
   out_ += bracket;
@@ -94,6 +101,12 @@ void JsonTextWriter::end() {
   // An empty object or array is "{}" or "[]", on one line.
   if (frame.members > 0 && indent_ >= 0) newline_and_indent(frames_.size());
   out_ += frame.object ? '}' : ']';
+  if (frames_.empty() && spill_) {
+    spill_(out_);  // the whole value is written: nothing is left behind
+    out_.clear();
+  } else {
+    spill_if_full();
+  }
 }
 
 void JsonTextWriter::key(std::string_view key) {
@@ -107,6 +120,7 @@ void JsonTextWriter::value(Json value) {
   const std::string text = value.dump(indent_);
   if (indent_ < 0 || frames_.empty()) {
     out_ += text;
+    spill_if_full();
     return;
   }
   // Dumped on its own, the value's inner lines are indented from column 0;
@@ -120,16 +134,19 @@ void JsonTextWriter::value(Json value) {
     from = nl + 1;
   }
   out_.append(text, from, text.size() - from);
+  spill_if_full();
 }
 
 void JsonTextWriter::string_value(std::string_view text) {
   element_of_array();
   append_json_string(out_, text);
+  spill_if_full();
 }
 
 void JsonTextWriter::raw_member(std::string_view name, std::string_view json) {
   key(name);
   out_ += json;
+  spill_if_full();
 }
 
 Json* JsonTreeWriter::place(Json value) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -47,7 +48,12 @@ class JsonWriter {
 /// that is not UTF-8, as dump does.
 class JsonTextWriter final : public JsonWriter {
  public:
-  JsonTextWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  /// Hands `out` to `spill` and empties it whenever it holds `spill_bytes` or
+  /// more after a value (without `spill`, `out` holds the whole text).
+  using Spill = std::function<void(std::string_view text)>;
+  JsonTextWriter(std::string& out, int indent, Spill spill = {},
+                 std::size_t spill_bytes = std::size_t{1} << 20)
+      : out_(out), indent_(indent), spill_(std::move(spill)), spill_bytes_(spill_bytes) {}
 
   void begin_object() override;
   void begin_array() override;
@@ -68,9 +74,12 @@ class JsonTextWriter final : public JsonWriter {
   void element_of_array();  // separate() when inside an array
   void newline_and_indent(std::size_t depth);
   void open(char bracket, bool object);
+  void spill_if_full();
 
   std::string& out_;
   int indent_;
+  Spill spill_;
+  std::size_t spill_bytes_;
   std::vector<Frame> frames_;
 };
 

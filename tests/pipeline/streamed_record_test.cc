@@ -1,7 +1,8 @@
-// The result record written member by member (result_record_text) is byte
-// for byte the dump of the record built as one tree (result_record), with
-// the input record's passed-through fields after ours, on every sample
-// format, with and without --detail, compact and indented.
+// The result record written member by member (result_record_text, and in
+// pieces by write_result_record) is byte for byte the dump of the record
+// built as one tree (result_record), with the input record's passed-through
+// fields after ours, on every sample format, with and without --detail,
+// compact and indented.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -72,10 +73,14 @@ std::size_t expect_streamed_equals_tree(const Analyzer& analyzer, const fs::path
     if (!analysis.document.passthrough.empty()) ++with_passthrough;
     for (const bool detail : {false, true}) {
       for (const int indent : {-1, 2}) {
-        EXPECT_EQ(
-            result_record_text(analysis, {}, analyzer.resources(), ReportOptions{detail}, indent),
-            tree_text(analysis, analyzer.resources(), detail, indent))
+        const std::string text =
+            result_record_text(analysis, {}, analyzer.resources(), ReportOptions{detail}, indent);
+        EXPECT_EQ(text, tree_text(analysis, analyzer.resources(), detail, indent))
             << document.id << " detail " << detail << " indent " << indent;
+        std::string pieces;
+        write_result_record(analysis, {}, analyzer.resources(), ReportOptions{detail}, indent,
+                            [&pieces](std::string_view piece) { pieces += piece; });
+        EXPECT_EQ(pieces, text) << document.id;
       }
     }
   }

@@ -103,6 +103,28 @@ TEST(JsonWriter, TextEqualsTheTreesDumpCompactAndIndented) {
   }
 }
 
+TEST(JsonWriter, SpilledPiecesMakeTheSameTextAndNothingIsLeftBehind) {
+  JsonTreeWriter tree;
+  write_sample(tree);
+  const Json built = tree.take();
+  for (const int indent : {-1, 2}) {
+    std::string buffer;
+    std::string joined;
+    std::size_t pieces = 0;
+    JsonTextWriter writer(
+        buffer, indent,
+        [&](std::string_view piece) {
+          joined += piece;
+          ++pieces;
+        },
+        16);
+    write_sample(writer);
+    EXPECT_EQ(joined, built.dump(indent)) << "indent " << indent;
+    EXPECT_TRUE(buffer.empty());
+    EXPECT_GT(pieces, 5u);
+  }
+}
+
 TEST(JsonWriter, RawMemberIsWrittenAsGiven) {
   for (const int indent : {-1, 2}) {
     std::string text;
