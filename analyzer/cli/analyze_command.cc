@@ -101,10 +101,9 @@ int run_analyze(const AnalyzeOptions& options) {
     }
     // A detailed record is several times the size of its input: it is
     // written piece by piece when its turn to be emitted comes, never held
-    // whole. Written once into nothing first, so that what would fail (a
-    // string that is not UTF-8) fails here and makes the error record.
-    write_result_record(analysis, record.source, resources, report, indent,
-                        [](std::string_view) {});
+    // whole. Checked first, so that what would fail (a string that is not
+    // UTF-8) fails here and makes the error record.
+    check_result_record(analysis, record.source, resources, report);
     auto kept = std::make_shared<const Analysis>(std::move(analysis));
     RecordOutput output{{}, false, kept->points};
     output.write_pieces = [kept, source = record.source, &resources, &report,

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/finding.h"
+#include "normalize/normalizer.h"
 #include "read/encoding.h"
 #include "report/json_writer.h"
 #include "report/score_json.h"
@@ -287,6 +288,22 @@ void write_result_record(const Analysis& analysis, const SourceInfo& source,
     out.raw_member(field.key, field.json);
   }
   out.end();
+}
+
+void check_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options) {
+  write_result_record(analysis, source, resources, ReportOptions{}, -1, [](std::string_view) {});
+  if (!options.detail) return;
+  // The turns, in the order they are written; a sentence's text is a part of
+  // its turn's, cut between characters.
+  std::string scratch;
+  for (const Turn& turn : analysis.document.turns) {
+    for (const std::string_view text : {std::string_view(turn.speaker), std::string_view(turn.text),
+                                        std::string_view(turn.source)}) {
+      scratch.clear();
+      if (!is_valid_utf8(text)) append_json_string(scratch, text);  // throws as dump throws
+    }
+  }
 }
 
 std::string result_record_text(const Analysis& analysis, const SourceInfo& source,

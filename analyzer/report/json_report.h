@@ -38,6 +38,13 @@ void write_result_record(const Analysis& analysis, const SourceInfo& source,
                          const Resources& resources, const ReportOptions& options, int indent,
                          const std::function<void(std::string_view piece)>& write);
 
+/// Throws what write_result_record would throw (a string that is not UTF-8,
+/// nlohmann's type_error 316, the first in the record's order) without
+/// writing the record: the record's members but the turns, then the turns'
+/// strings checked.
+void check_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options);
+
 /// The error record of one input record that could not be analysed.
 nlohmann::ordered_json error_record(std::string_view id, const SourceInfo& source,
                                     const Error& error);

@@ -95,6 +95,57 @@ TEST(StreamedRecord, EqualsTheTreesDumpOnTheRepositorysInputs) {
             1u);
 }
 
+// The message of the exception `write` throws, or "" when it throws none.
+template <typename Write>
+std::string thrown_by(Write write) {
+  try {
+    write();
+  } catch (const nlohmann::json::type_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(StreamedRecord, TheCheckThrowsWhatWritingWouldThrow) {
+  auto analyzer = Analyzer::load(ResourcePaths{});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.error().where_message();
+  const Resources& resources = analyzer.value().resources();
+  Document document;
+  document.id = "bad";
+  document.format = Format::json;
+  Turn turn;
+  turn.speaker = "Agent";
+  turn.text = "Hello there. How can I help?";
+  turn.end = turn.text.size();
+  turn.source = "/turns/0/te\xFFxt";
+  document.turns = {turn};
+  turn.speaker = "Cust\xC3omer";
+  turn.source = "/turns/1/text";
+  document.turns.push_back(turn);
+  const Analysis analysis = analyzer.value().analyze(document);
+  for (const bool detail : {false, true}) {
+    const ReportOptions options{detail};
+    const std::string written = thrown_by([&] {
+      write_result_record(analysis, {}, resources, options, -1, [](std::string_view) {});
+    });
+    EXPECT_NE(written, "") << "detail " << detail;
+    EXPECT_EQ(thrown_by([&] { check_result_record(analysis, {}, resources, options); }), written)
+        << "detail " << detail;
+  }
+  // Without the bad label, only the detailed record (the turns' sources) fails.
+  Document sources_only = document;
+  sources_only.turns[1].speaker = "Customer";
+  const Analysis second = analyzer.value().analyze(sources_only);
+  EXPECT_EQ(thrown_by([&] { check_result_record(second, {}, resources, ReportOptions{false}); }),
+            "");
+  const std::string written = thrown_by([&] {
+    write_result_record(second, {}, resources, ReportOptions{true}, 2, [](std::string_view) {});
+  });
+  EXPECT_NE(written, "");
+  EXPECT_EQ(thrown_by([&] { check_result_record(second, {}, resources, ReportOptions{true}); }),
+            written);
+}
+
 TEST(StreamedRecord, EqualsTheTreesDumpOnTheSharedSamples) {
   CONDUCT_REQUIRE_SHARED();
   auto analyzer = Analyzer::load(ResourcePaths{});
