@@ -9,18 +9,13 @@ namespace conduct {
 
 using Json = nlohmann::ordered_json;
 
-void append_json_string(std::string& out, std::string_view text) {
-  // nlohmann validates as it escapes and throws on the first bad byte, with
-  // a message naming it: text that is not UTF-8 goes through it so that the
-  // error is the same.
-  if (!is_valid_utf8(text)) {
-    out += Json(std::string(text)).dump();
-    return;
-  }
+namespace {
+
+// The bytes of valid UTF-8 `text` as they stand inside a JSON string: only
+// ASCII bytes are ever escaped, so `text` may be cut anywhere.
+void append_escaped(std::string& out, std::string_view text) {
   static constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                 '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-  out.reserve(out.size() + text.size() + 2);
-  out += '"';
   std::size_t copied = 0;  // text[copied, i) is still to append as it is
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -56,6 +51,21 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   }
   out.append(text, copied, text.size() - copied);
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  // nlohmann validates as it escapes and throws on the first bad byte, with
+  // a message naming it: text that is not UTF-8 goes through it so that the
+  // error is the same.
+  if (!is_valid_utf8(text)) {
+    out += Json(std::string(text)).dump();
+    return;
+  }
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  append_escaped(out, text);
   out += '"';
 }
 
@@ -139,7 +149,19 @@ void JsonTextWriter::value(Json value) {
 
 void JsonTextWriter::string_value(std::string_view text) {
   element_of_array();
-  append_json_string(out_, text);
+  if (!spill_ || text.size() <= spill_bytes_ || !is_valid_utf8(text)) {
+    append_json_string(out_, text);
+    spill_if_full();
+    return;
+  }
+  // A long text (the whole of a call's notes) is escaped and spilled a piece
+  // at a time, never copied whole.
+  out_ += '"';
+  for (std::size_t at = 0; at < text.size(); at += spill_bytes_) {
+    append_escaped(out_, text.substr(at, spill_bytes_));
+    spill_if_full();
+  }
+  out_ += '"';
   spill_if_full();
 }
 

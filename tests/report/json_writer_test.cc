@@ -67,6 +67,10 @@ void write_sample(JsonWriter& out) {
   out.begin_array();
   out.end();
   out.member("null", nullptr);
+  // Longer than a spilled writer's pieces below: cut inside characters.
+  std::string long_text;
+  for (int i = 0; i < 9; ++i) long_text += "\xC3\xA9\t\xF0\x9F\x98\x80\"";
+  out.string_member("long", long_text);
   out.key("turns");
   out.begin_array();
   for (int t = 0; t < 2; ++t) {
