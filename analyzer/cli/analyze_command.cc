@@ -86,15 +86,31 @@ int run_analyze(const AnalyzeOptions& options) {
   if (progress) progress_line.emplace(total_input_bytes(inputs));
   RecordReader reader(std::move(inputs), read_options, {options.max_bytes});
   reader.stop_when(stop_on_signals());
-  auto process = [&](const InputRecord& record) -> RecordOutput {
+  auto process = [&](InputRecord& record) -> RecordOutput {
     auto document = read_record(record, read_options);
+    std::string().swap(record.bytes);  // the document holds its own text
     if (!document) {
       const Error& error = document.error();
       return {error_record(record.id, record.source, error).dump(indent), true};
     }
     Analysis analysis = analyzer->analyze(std::move(document).value());
-    return {result_record_text(analysis, record.source, analyzer->resources(), report, indent),
-            false, analysis.points};
+    const Resources& resources = analyzer->resources();
+    if (!report.detail) {
+      return {result_record_text(analysis, record.source, resources, report, indent), false,
+              analysis.points};
+    }
+    // A detailed record is several times the size of its input: it is
+    // written piece by piece when its turn to be emitted comes, never held
+    // whole. Checked first, so that what would fail (a string that is not
+    // UTF-8) fails here and makes the error record.
+    check_result_record(analysis, record.source, resources, report);
+    auto kept = std::make_shared<const Analysis>(std::move(analysis));
+    RecordOutput output{{}, false, kept->points};
+    output.write_pieces = [kept, source = record.source, &resources, &report,
+                           indent](const std::function<void(std::string_view)>& write) {
+      write_result_record(*kept, source, resources, report, indent, write);
+    };
+    return output;
   };
 
   bool first = true;
@@ -104,7 +120,11 @@ int run_analyze(const AnalyzeOptions& options) {
   auto emit = [&](const RecordOutput& output) {
     if (options.pretty && !first) out.write(",\n");
     first = false;
-    out.write(output.text);
+    if (output.write_pieces) {
+      output.write_pieces([&out](std::string_view piece) { out.write(piece); });
+    } else {
+      out.write(output.text);
+    }
     if (!options.pretty) out.write("\n");
     points += output.points;
     ++emitted;

@@ -26,30 +26,29 @@ Analysis segment_document(Document document) {
   analysis.document = std::move(document);
   const auto& turns = analysis.document.turns;
   analysis.normalized.reserve(turns.size());
-  analysis.turn_sentences.resize(turns.size());
+  analysis.turn_sentence_begin.reserve(turns.size() + 1);
+  // One splitter for every turn: making ICU's break iterator costs more
+  // than splitting a cue.
+  SentenceSplitter splitter;
   // Markup is blanked with spaces of the same length, so that every offset
   // into the analysed text is an offset into the original.
-  std::vector<std::string> masked(turns.size());
-  for (std::size_t t = 0; t < turns.size(); ++t) {
-    if (!turns[t].markup.empty()) {
-      masked[t] = turns[t].text;
-      for (const ByteSpan span : turns[t].markup) {
-        masked[t].replace(span.begin, span.size(), span.size(), ' ');
-      }
-    }
-    analysis.normalized.push_back(normalize(turns[t].markup.empty() ? turns[t].text : masked[t]));
-  }
-  // Views are taken only once every string is in place. One splitter for
-  // every turn: making ICU's break iterator cost more than splitting a cue.
-  SentenceSplitter splitter;
+  std::string masked;
   for (std::size_t t = 0; t < turns.size(); ++t) {
     const Turn& turn = turns[t];
-    const std::size_t base = text_base(analysis.document.format, turn);
-    const NormalizedText& normalized = analysis.normalized[t];
     const std::string_view text = turn.text;
-    const std::string_view analysed = turn.markup.empty() ? text : std::string_view(masked[t]);
+    if (!turn.markup.empty()) {
+      masked = turn.text;
+      for (const ByteSpan span : turn.markup) {
+        masked.replace(span.begin, span.size(), span.size(), ' ');
+      }
+    }
+    const std::string_view analysed = turn.markup.empty() ? text : std::string_view(masked);
+    // In place for good (the vector is reserved): views into it stay valid.
+    const NormalizedText& normalized = analysis.normalized.emplace_back(normalize(analysed));
+    const std::size_t base = text_base(analysis.document.format, turn);
     std::size_t line = turn.line;
     std::size_t line_counted_to = 0;
+    analysis.turn_sentence_begin.push_back(analysis.sentences.size());
     for (const ByteSpan local : splitter.split(analysed)) {
       Sentence sentence;
       sentence.turn = t;
@@ -63,10 +62,10 @@ Analysis segment_document(Document document) {
       sentence.text = text.substr(local.begin, local.size());
       sentence.normalized_text = std::string_view(normalized.text)
                                      .substr(sentence.normalized.begin, sentence.normalized.size());
-      analysis.turn_sentences[t].push_back(analysis.sentences.size());
       analysis.sentences.push_back(sentence);
     }
   }
+  analysis.turn_sentence_begin.push_back(analysis.sentences.size());
   return analysis;
 }
 
@@ -77,7 +76,7 @@ double sentence_score(const Analysis& analysis, std::size_t sentence) {
 }
 
 double turn_score(const Analysis& analysis, std::size_t turn) {
-  const auto& indices = analysis.turn_sentences[turn];
+  const auto indices = analysis.sentences_of(turn);
   if (indices.empty()) return 0.0;
   double sum = 0.0;
   for (std::size_t s : indices) sum += sentence_score(analysis, s);

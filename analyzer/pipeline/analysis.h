@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <ranges>
 #include <vector>
 
 #include "core/document.h"
@@ -24,10 +25,13 @@ namespace conduct {
 /// views valid: the strings live in vectors whose buffers move with them).
 struct Analysis {
   Document document;
-  std::vector<NormalizedText> normalized;                // one per turn
-  std::vector<Sentence> sentences;                       // in document order
-  std::vector<std::vector<std::size_t>> turn_sentences;  // sentence indices per turn
-  std::vector<SentimentScores> sentence_sentiment;       // one per sentence
+  std::vector<NormalizedText> normalized;  // one per turn
+  std::vector<Sentence> sentences;         // in document order, so turn by turn
+  /// Turn t's sentences are [turn_sentence_begin[t], turn_sentence_begin[t +
+  /// 1]): one entry per turn and one more (a vector of indices per turn
+  /// cost about 56 bytes a turn, a subtitle cue has about 90).
+  std::vector<std::size_t> turn_sentence_begin;
+  std::vector<SentimentScores> sentence_sentiment;  // one per sentence
   /// The sentiment model's probabilities of negative, neutral and positive,
   /// one per sentence; empty when no sentiment model is loaded.
   std::vector<std::array<float, 3>> sentence_mood;
@@ -44,6 +48,11 @@ struct Analysis {
   /// due; empty when the policy names none or the company's side never speaks.
   std::vector<RequiredLineCheck> required_lines;
   std::vector<Evidence> required_line_evidence;  // one per required_lines entry
+
+  /// The indices of turn t's sentences.
+  auto sentences_of(std::size_t turn) const {
+    return std::views::iota(turn_sentence_begin[turn], turn_sentence_begin[turn + 1]);
+  }
 
   Analysis() = default;
   Analysis(Analysis&&) = default;

@@ -45,11 +45,11 @@ class BlockStopSignals {
 }  // namespace
 
 BatchCounts run_batch(RecordReader& reader, unsigned jobs,
-                      const std::function<RecordOutput(const InputRecord&)>& guarded,
+                      const std::function<RecordOutput(InputRecord&)>& guarded,
                       const std::function<void(const RecordOutput&)>& emit,
                       const FailureHandler& on_failure, const std::function<void()>& flush) {
   // One document's failure is that document's error record, never the batch's end.
-  const auto process = [&](const InputRecord& record) -> RecordOutput {
+  const auto process = [&](InputRecord& record) -> RecordOutput {
     try {
       return guarded(record);
     } catch (const std::exception& e) {

@@ -222,4 +222,16 @@ std::vector<Turn> cue_turns(std::string_view bytes, const std::vector<LineRange>
   return turns;
 }
 
+std::vector<Turn> turns_of_cues(std::string_view bytes, const std::vector<LineRange>& lines,
+                                const std::vector<SubtitleCue>& cues, bool voice_tags) {
+  const auto labels = cue_speaker_labels(bytes, lines, cues, voice_tags);
+  std::vector<Turn> turns;
+  turns.reserve(cues.size());
+  for (const SubtitleCue& cue : cues) {
+    for (Turn& turn : cue_turns(bytes, lines, cue, {voice_tags, &labels}))
+      turns.push_back(std::move(turn));
+  }
+  return turns;
+}
+
 }  // namespace conduct::read_detail

@@ -56,6 +56,12 @@ struct CueSpeakers {
 std::vector<Turn> cue_turns(std::string_view bytes, const std::vector<LineRange>& lines,
                             const SubtitleCue& cue, const CueSpeakers& speakers);
 
+/// The turns of every cue in order, with the file's speaker labels
+/// (cue_speaker_labels): a subtitle document's turns. Reserved for one turn
+/// per cue, so that a file of a million cues is not copied as it grows.
+std::vector<Turn> turns_of_cues(std::string_view bytes, const std::vector<LineRange>& lines,
+                                const std::vector<SubtitleCue>& cues, bool voice_tags);
+
 /// Spans of `text` that are subtitle markup: "<" then a letter, "/", "." or a
 /// digit, up to the next ">" on the same line.
 std::vector<ByteSpan> markup_spans(std::string_view text);

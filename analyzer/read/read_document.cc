@@ -154,7 +154,11 @@ std::vector<DocumentPart> read_json_records(std::string_view id, std::string_vie
   };
   if (root.is_array()) {
     for (std::size_t i = 0; i < root.size(); ++i) {
-      read_one(root[i], std::string(id) + "#" + std::to_string(i), "/" + std::to_string(i), {});
+      // Appended rather than "/" + to_string(i): GCC 12 at -O3 warns falsely
+      // (-Wrestrict) on a literal plus a temporary string.
+      std::string pointer = "/";
+      pointer += std::to_string(i);
+      read_one(root[i], std::string(id) + "#" + std::to_string(i), pointer, {});
     }
     if (parts.empty()) {
       parts.push_back(

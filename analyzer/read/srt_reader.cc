@@ -49,13 +49,7 @@ std::vector<Turn> read_srt(std::string_view bytes, std::size_t body_start) {
     }
     if (any) cues.back().last = last;
   }
-  const auto labels = cue_speaker_labels(bytes, lines, cues, false);
-  std::vector<Turn> turns;
-  for (const SubtitleCue& cue : cues) {
-    for (Turn& turn : cue_turns(bytes, lines, cue, {false, &labels}))
-      turns.push_back(std::move(turn));
-  }
-  return turns;
+  return turns_of_cues(bytes, lines, cues, false);
 }
 
 }  // namespace conduct::read_detail

@@ -41,13 +41,7 @@ std::vector<Turn> read_vtt(std::string_view bytes, std::size_t body_start) {
     if (!timing || timing_line == block.last) continue;
     cues.push_back({timing_line + 1, block.last, *timing});
   }
-  const auto labels = cue_speaker_labels(bytes, lines, cues, true);
-  std::vector<Turn> turns;
-  for (const SubtitleCue& cue : cues) {
-    for (Turn& turn : cue_turns(bytes, lines, cue, {true, &labels}))
-      turns.push_back(std::move(turn));
-  }
-  return turns;
+  return turns_of_cues(bytes, lines, cues, true);
 }
 
 }  // namespace conduct::read_detail

@@ -1,12 +1,14 @@
 #include "report/json_report.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 
 #include "core/finding.h"
+#include "normalize/normalizer.h"
 #include "read/encoding.h"
-#include "report/json_members.h"
+#include "report/json_writer.h"
 #include "report/score_json.h"
 
 namespace conduct {
@@ -59,12 +61,15 @@ std::vector<double> trajectory(const Analysis& analysis, const std::vector<std::
     return values;
   }
   for (std::size_t t : turns) {
-    for (std::size_t s : analysis.turn_sentences[t]) values.push_back(sentence_score(analysis, s));
+    for (std::size_t s : analysis.sentences_of(t)) values.push_back(sentence_score(analysis, s));
   }
   return values;
 }
 
-Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shift) {
+// The "speakers" object, one member per speaker label in order of first
+// appearance; sets `customer_shift`, the customer's change of sentiment.
+void write_speakers(JsonWriter& out, const Analysis& analysis,
+                    std::optional<double>& customer_shift) {
   // Speakers in order of first appearance.
   std::vector<std::string> order;
   std::map<std::string, std::vector<std::size_t>> turns_of;
@@ -80,7 +85,7 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
   for (std::size_t t = 0; t < turns.size(); ++t) {
     if (t == 0 || turns[t - 1].speaker != turns[t].speaker) ++runs[turns[t].speaker];
   }
-  Json out = Json::object();
+  out.begin_object();
   std::vector<std::size_t> customer_turns;
   for (const std::string& speaker : order) {
     const auto& indices = turns_of[speaker];
@@ -88,13 +93,13 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
     if (first.role == Role::customer)
       customer_turns.insert(customer_turns.end(), indices.begin(), indices.end());
     const auto values = trajectory(analysis, indices);
-    report_detail::append_member(
-        out, speaker,
-        Json{{"role", std::string(to_string(first.role))},
-             {"role_confidence", round_to(first.role_confidence, 2)},
-             {"turns", runs[speaker]},
-             {"sentiment", trend_json(summarize(values), !analysis.sentence_mood.empty())}});
+    out.member(speaker,
+               Json{{"role", std::string(to_string(first.role))},
+                    {"role_confidence", round_to(first.role_confidence, 2)},
+                    {"turns", runs[speaker]},
+                    {"sentiment", trend_json(summarize(values), !analysis.sentence_mood.empty())}});
   }
+  out.end();
   if (!customer_turns.empty()) {
     std::sort(customer_turns.begin(), customer_turns.end());
     const auto values = trajectory(analysis, customer_turns);
@@ -103,56 +108,126 @@ Json speakers_json(const Analysis& analysis, std::optional<double>& customer_shi
       customer_shift = round_to(trend.end - trend.start, 4);
     }
   }
-  return out;
 }
 
-Json turns_json(const Analysis& analysis) {
-  Json out = Json::array();
+// VADER's scores and, when a sentiment model is loaded, its reading.
+Json sentiment_with_mood(const SentimentScores& scores, const std::array<float, 3>* mood) {
+  Json sentiment = sentiment_json(scores);
+  if (mood != nullptr) sentiment["model"] = mood_json(*mood);
+  return sentiment;
+}
+
+// The detailed "turns" array: each turn with its text, its mean sentiment
+// and its sentences, written element by element (a document of call notes
+// is one turn of a million sentences).
+void write_turns(JsonWriter& out, const Analysis& analysis) {
+  const bool moods = !analysis.sentence_mood.empty();
+  out.begin_array();
   const auto& turns = analysis.document.turns;
   for (std::size_t t = 0; t < turns.size(); ++t) {
     const Turn& turn = turns[t];
-    Json item = Json::object();
-    item["speaker"] = turn.speaker;
-    item["role"] = std::string(to_string(turn.role));
-    if (turn.begin_ms) item["begin_ms"] = *turn.begin_ms;
-    if (turn.end_ms) item["end_ms"] = *turn.end_ms;
-    item["text"] = turn.text;
-    item["start"] = turn.start;
-    item["end"] = turn.end;
-    item["line"] = turn.line;
-    if (!turn.source.empty()) item["source"] = turn.source;
+    out.begin_object();
+    out.string_member("speaker", turn.speaker);
+    out.string_member("role", to_string(turn.role));
+    if (turn.begin_ms) out.member("begin_ms", *turn.begin_ms);
+    if (turn.end_ms) out.member("end_ms", *turn.end_ms);
+    out.string_member("text", turn.text);
+    out.member("start", turn.start);
+    out.member("end", turn.end);
+    out.member("line", turn.line);
+    if (!turn.source.empty()) out.string_member("source", turn.source);
     SentimentScores mean;
     std::array<float, 3> mean_mood{};
-    const bool moods = !analysis.sentence_mood.empty();
-    const auto& indices = analysis.turn_sentences[t];
-    Json sentences = Json::array();
+    const auto indices = analysis.sentences_of(t);
     for (std::size_t s : indices) {
-      const Sentence& sentence = analysis.sentences[s];
       const SentimentScores& scores = analysis.sentence_sentiment[s];
       mean.neg += scores.neg, mean.neu += scores.neu, mean.pos += scores.pos;
       mean.compound += scores.compound;
-      Json sentiment = sentiment_json(scores);
       if (moods) {
         for (std::size_t l = 0; l < 3; ++l) mean_mood[l] += analysis.sentence_mood[s][l];
-        sentiment["model"] = mood_json(analysis.sentence_mood[s]);
       }
-      sentences.push_back(Json{{"text", std::string(sentence.text)},
-                               {"start", sentence.original.begin},
-                               {"end", sentence.original.end},
-                               {"line", sentence.line},
-                               {"sentiment", std::move(sentiment)}});
     }
     if (!indices.empty()) {
       const double n = static_cast<double>(indices.size());
       mean.neg /= n, mean.neu /= n, mean.pos /= n, mean.compound /= n;
       for (float& p : mean_mood) p /= static_cast<float>(n);
     }
-    item["sentiment"] = sentiment_json(mean);
-    if (moods && !indices.empty()) item["sentiment"]["model"] = mood_json(mean_mood);
-    item["sentences"] = std::move(sentences);
-    out.push_back(std::move(item));
+    out.member("sentiment",
+               sentiment_with_mood(mean, moods && !indices.empty() ? &mean_mood : nullptr));
+    out.key("sentences");
+    out.begin_array();
+    for (std::size_t s : indices) {
+      const Sentence& sentence = analysis.sentences[s];
+      out.begin_object();
+      out.string_member("text", sentence.text);
+      out.member("start", sentence.original.begin);
+      out.member("end", sentence.original.end);
+      out.member("line", sentence.line);
+      out.member("sentiment", sentiment_with_mood(analysis.sentence_sentiment[s],
+                                                  moods ? &analysis.sentence_mood[s] : nullptr));
+      out.end();
+    }
+    out.end();
+    out.end();
   }
-  return out;
+  out.end();
+}
+
+// Writes the result record's members in order, inside an object the caller
+// opened, the large arrays element by element; returns the keys written
+// (passed-through fields never replace them).
+std::vector<std::string_view> write_members(JsonWriter& out, const Analysis& analysis,
+                                            const SourceInfo& source, const Resources& resources,
+                                            const ReportOptions& options) {
+  std::vector<std::string_view> keys;
+  auto key = [&](std::string_view name) {
+    keys.push_back(name);
+    out.key(name);
+  };
+  auto member = [&](std::string_view name, Json value) {
+    key(name);
+    out.value(std::move(value));
+  };
+  member("schema", "conduct/1");
+  member("id", escape_invalid_utf8(analysis.document.id));
+  member("source", source_json(source));
+  std::optional<double> customer_shift;
+  key("speakers");
+  write_speakers(out, analysis, customer_shift);
+  member("customer_shift", customer_shift ? Json(*customer_shift) : Json(nullptr));
+  if (!analysis.document.warnings.empty()) member("warnings", analysis.document.warnings);
+  key("findings");
+  out.begin_array();
+  for (const Finding& finding : analysis.findings)
+    out.value(finding_json(finding, resources.policy->names));
+  out.end();
+  member("adjustments", adjustments_to_json(analysis.adjustments, resources.policy->names));
+  member("points", analysis.points);
+  member("stated", stated_to_json(analysis.stated));
+  if (analysis.call_metrics) member("call_metrics", call_metrics_to_json(*analysis.call_metrics));
+  if (!analysis.required_lines.empty()) {
+    key("required_lines");
+    out.begin_array();
+    for (std::size_t i = 0; i < analysis.required_lines.size(); ++i) {
+      const RequiredLineCheck& check = analysis.required_lines[i];
+      const RequiredLine& line = resources.policy->required[check.line];
+      Json item{{"name", line.name}, {"said", check.said}};
+      if (!check.said) item["reason"] = line.reason;
+      item["evidence"] = evidence_json(analysis.required_line_evidence[i]);
+      out.value(std::move(item));
+    }
+    out.end();
+  }
+  member("versions", Json{{"conduct", CONDUCT_VERSION},
+                          {"lexicons", resources.lexicon_version},
+                          {"model", resources.model_version},
+                          {"sentiment_model", resources.sentiment_model_version},
+                          {"policy", resources.policy_version}});
+  if (options.detail) {
+    key("turns");
+    write_turns(out, analysis);
+  }
+  return keys;
 }
 
 }  // namespace
@@ -191,60 +266,52 @@ Json evidence_json(const Evidence& evidence) {
 
 Json result_record(const Analysis& analysis, const SourceInfo& source, const Resources& resources,
                    const ReportOptions& options) {
-  Json out = Json::object();
-  out["schema"] = "conduct/1";
-  out["id"] = escape_invalid_utf8(analysis.document.id);
-  out["source"] = source_json(source);
-  std::optional<double> customer_shift;
-  out["speakers"] = speakers_json(analysis, customer_shift);
-  out["customer_shift"] = customer_shift ? Json(*customer_shift) : Json(nullptr);
-  if (!analysis.document.warnings.empty()) out["warnings"] = analysis.document.warnings;
-  Json findings = Json::array();
-  for (const Finding& finding : analysis.findings)
-    findings.push_back(finding_json(finding, resources.policy->names));
-  out["findings"] = std::move(findings);
-  out["adjustments"] = adjustments_to_json(analysis.adjustments, resources.policy->names);
-  out["points"] = analysis.points;
-  out["stated"] = stated_to_json(analysis.stated);
-  if (analysis.call_metrics) out["call_metrics"] = call_metrics_to_json(*analysis.call_metrics);
-  if (!analysis.required_lines.empty()) {
-    Json lines = Json::array();
-    for (std::size_t i = 0; i < analysis.required_lines.size(); ++i) {
-      const RequiredLineCheck& check = analysis.required_lines[i];
-      const RequiredLine& line = resources.policy->required[check.line];
-      Json item{{"name", line.name}, {"said", check.said}};
-      if (!check.said) item["reason"] = line.reason;
-      item["evidence"] = evidence_json(analysis.required_line_evidence[i]);
-      lines.push_back(std::move(item));
-    }
-    out["required_lines"] = std::move(lines);
+  JsonTreeWriter tree;
+  tree.begin_object();
+  write_members(tree, analysis, source, resources, options);
+  tree.end();
+  return tree.take();
+}
+
+void write_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options, int indent,
+                         const std::function<void(std::string_view piece)>& write) {
+  std::string buffer;
+  JsonTextWriter out(buffer, indent, write);
+  out.begin_object();
+  const std::vector<std::string_view> ours =
+      write_members(out, analysis, source, resources, options);
+  // JSON Lines fields pass through untouched, as the record wrote them, after
+  // ours and never overriding them.
+  for (const PassthroughField& field : analysis.document.passthrough) {
+    if (std::find(ours.begin(), ours.end(), field.key) != ours.end()) continue;
+    out.raw_member(field.key, field.json);
   }
-  out["versions"] = Json{{"conduct", CONDUCT_VERSION},
-                         {"lexicons", resources.lexicon_version},
-                         {"model", resources.model_version},
-                         {"sentiment_model", resources.sentiment_model_version},
-                         {"policy", resources.policy_version}};
-  if (options.detail) out["turns"] = turns_json(analysis);
-  return out;
+  out.end();
+}
+
+void check_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options) {
+  write_result_record(analysis, source, resources, ReportOptions{}, -1, [](std::string_view) {});
+  if (!options.detail) return;
+  // The turns, in the order they are written; a sentence's text is a part of
+  // its turn's, cut between characters.
+  std::string scratch;
+  for (const Turn& turn : analysis.document.turns) {
+    for (const std::string_view text : {std::string_view(turn.speaker), std::string_view(turn.text),
+                                        std::string_view(turn.source)}) {
+      scratch.clear();
+      if (!is_valid_utf8(text)) append_json_string(scratch, text);  // throws as dump throws
+    }
+  }
 }
 
 std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
                                const Resources& resources, const ReportOptions& options,
                                int indent) {
-  const Json out = result_record(analysis, source, resources, options);
-  std::string text = out.dump(indent);
-  // JSON Lines fields pass through untouched, as the record wrote them, after
-  // ours and never overriding them. A record ends in "}" (compact) or "\n}".
-  std::string fields;
-  for (const PassthroughField& field : analysis.document.passthrough) {
-    if (out.contains(field.key)) continue;
-    fields += indent >= 0 ? ",\n" + std::string(static_cast<std::size_t>(indent), ' ') : ",";
-    fields += Json(field.key).dump();
-    fields += indent >= 0 ? ": " : ":";
-    fields += field.json;
-  }
-  const std::size_t close = indent >= 0 ? text.size() - 2 : text.size() - 1;
-  text.insert(close, fields);
+  std::string text;
+  write_result_record(analysis, source, resources, options, indent,
+                      [&text](std::string_view piece) { text += piece; });
   return text;
 }
 

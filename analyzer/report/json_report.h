@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -28,6 +29,21 @@ nlohmann::ordered_json result_record(const Analysis& analysis, const SourceInfo&
 std::string result_record_text(const Analysis& analysis, const SourceInfo& source,
                                const Resources& resources, const ReportOptions& options,
                                int indent);
+
+/// result_record_text in pieces of about a megabyte, handed to `write` in
+/// order as they are made: a detailed record of a long transcript (several
+/// times the size of its input) is never held whole. Throws, as dump does, on
+/// a string that is not UTF-8, possibly after some pieces were written.
+void write_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options, int indent,
+                         const std::function<void(std::string_view piece)>& write);
+
+/// Throws what write_result_record would throw (a string that is not UTF-8,
+/// nlohmann's type_error 316, the first in the record's order) without
+/// writing the record: the record's members but the turns, then the turns'
+/// strings checked.
+void check_result_record(const Analysis& analysis, const SourceInfo& source,
+                         const Resources& resources, const ReportOptions& options);
 
 /// The error record of one input record that could not be analysed.
 nlohmann::ordered_json error_record(std::string_view id, const SourceInfo& source,

@@ -48,18 +48,21 @@ std::vector<TimedTurn> place_turns(std::span<const Turn> turns) {
 }
 
 // The union of intervals, sorted and disjoint; intervals that touch merge.
+// Merged in place: a call's intervals are one per turn, and a second vector
+// of them would be the peak of a long call's memory.
 std::vector<Interval> merged(std::vector<Interval> intervals) {
   std::sort(intervals.begin(), intervals.end(),
             [](const Interval& a, const Interval& b) { return a.begin < b.begin; });
-  std::vector<Interval> out;
-  for (const Interval& interval : intervals) {
-    if (!out.empty() && interval.begin <= out.back().end) {
-      out.back().end = std::max(out.back().end, interval.end);
+  std::size_t kept = 0;  // intervals[0, kept) are the union so far
+  for (const Interval interval : intervals) {
+    if (kept > 0 && interval.begin <= intervals[kept - 1].end) {
+      intervals[kept - 1].end = std::max(intervals[kept - 1].end, interval.end);
     } else {
-      out.push_back(interval);
+      intervals[kept++] = interval;
     }
   }
-  return out;
+  intervals.resize(kept);
+  return intervals;
 }
 
 std::int64_t covered_ms(const std::vector<Interval>& disjoint) {
@@ -81,6 +84,7 @@ ParticipantMetrics measure_participant(const Participant& participant, std::span
                                        const CallMetrics& call) {
   ParticipantMetrics out;
   std::vector<Interval> spoken;
+  spoken.reserve(participant.turns.size());
   std::array<double, 4> sentiment_sum{};
   std::array<std::size_t, 4> sentiment_count{};
   for (std::size_t t : participant.turns) {
@@ -144,6 +148,7 @@ Party party_of(const Turn& turn) {
 std::vector<Interval> stretches_of(const std::vector<std::size_t>& party_turns,
                                    std::span<const TimedTurn> placed) {
   std::vector<Interval> spoken;
+  spoken.reserve(party_turns.size());
   for (std::size_t t : party_turns) spoken.push_back({placed[t].begin, placed[t].end});
   return merged(std::move(spoken));
 }
@@ -156,22 +161,28 @@ std::vector<Interval> stretches_of(const std::vector<std::size_t>& party_turns,
 // kept by end: O(S log S) for S stretches, however many parties there are
 // (a transcript may have thousands of speaker labels).
 std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
-                                             const std::vector<std::vector<Interval>>& stretches) {
+                                             std::vector<std::vector<Interval>> stretches) {
   struct Stretch {
     Interval interval;
     std::size_t party = 0;
     std::size_t place = 0;  // in party-major order, as the result is listed
   };
   std::vector<Stretch> by_start;
+  std::size_t count = 0;
+  for (const auto& of_party : stretches) count += of_party.size();
+  by_start.reserve(count);
   for (std::size_t p = 0; p < parties.size(); ++p) {
     for (const Interval& interval : stretches[p]) {
       by_start.push_back({interval, p, by_start.size()});
     }
+    std::vector<Interval>().swap(stretches[p]);  // copied: one copy at a time
   }
   std::stable_sort(by_start.begin(), by_start.end(), [](const Stretch& a, const Stretch& b) {
     return a.interval.begin < b.interval.begin;
   });
-  std::vector<std::optional<Interruption>> cut_at(by_start.size());
+  // The cuts found, with their place: one entry per interruption, not one
+  // per stretch (a call of a million cues has a million stretches).
+  std::vector<std::pair<std::size_t, Interruption>> cuts;
   // Stretches begun before the current start and not yet over: (end, party).
   std::set<std::pair<std::int64_t, std::size_t>> under_way;
   std::size_t begun = 0;
@@ -193,13 +204,14 @@ std::vector<Interruption> find_interruptions(const std::vector<Party>& parties,
     const std::int64_t overlap = end - start;
     if (overlap < kMinInterruptionOverlapMs) continue;
     const Party& by = parties[speech.party];
-    cut_at[speech.place] = Interruption{by.speaker,          by.role, parties[other].speaker,
-                                        parties[other].role, start,   overlap};
+    cuts.emplace_back(speech.place, Interruption{by.speaker, by.role, parties[other].speaker,
+                                                 parties[other].role, start, overlap});
   }
+  std::sort(cuts.begin(), cuts.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Interruption> out;
-  for (auto& cut : cut_at) {
-    if (cut) out.push_back(std::move(*cut));
-  }
+  out.reserve(cuts.size());
+  for (auto& cut : cuts) out.push_back(std::move(cut.second));
   std::stable_sort(out.begin(), out.end(),
                    [](const Interruption& a, const Interruption& b) { return a.at_ms < b.at_ms; });
   return out;
@@ -255,6 +267,7 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
   call.begin_ms = placed.front().begin;
   call.end_ms = placed.front().end;
   std::vector<Interval> all_speech;
+  all_speech.reserve(placed.size());
   for (const TimedTurn& at : placed) {
     call.begin_ms = std::min(call.begin_ms, at.begin);
     call.end_ms = std::max(call.end_ms, at.end);
@@ -262,18 +275,19 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
   }
   call.duration_ms = call.end_ms - call.begin_ms;
 
-  // Silences: the gaps between the merged speech.
-  const std::vector<Interval> speech = merged(std::move(all_speech));
-  call.speech_ms = covered_ms(speech);
-  call.silence_ms = call.duration_ms - call.speech_ms;
-  for (std::size_t i = 0; i + 1 < speech.size(); ++i) {
-    const Silence gap{speech[i].end, speech[i + 1].begin};
-    if (gap.duration_ms() >= kLongSilenceMs) {
-      call.long_silences.push_back(gap);
-      call.long_silence_ms += gap.duration_ms();
-    }
-    if (!call.longest_silence || gap.duration_ms() > call.longest_silence->duration_ms()) {
-      call.longest_silence = gap;
+  {  // Silences: the gaps between the merged speech (freed before the rest).
+    const std::vector<Interval> speech = merged(std::move(all_speech));
+    call.speech_ms = covered_ms(speech);
+    call.silence_ms = call.duration_ms - call.speech_ms;
+    for (std::size_t i = 0; i + 1 < speech.size(); ++i) {
+      const Silence gap{speech[i].end, speech[i + 1].begin};
+      if (gap.duration_ms() >= kLongSilenceMs) {
+        call.long_silences.push_back(gap);
+        call.long_silence_ms += gap.duration_ms();
+      }
+      if (!call.longest_silence || gap.duration_ms() > call.longest_silence->duration_ms()) {
+        call.longest_silence = gap;
+      }
     }
   }
 
@@ -309,7 +323,7 @@ std::optional<CallMetrics> measure_call(std::span<const Turn> turns,
 
   std::vector<std::vector<Interval>> stretches;
   for (const auto& indices : party_turns) stretches.push_back(stretches_of(indices, placed));
-  call.interruptions = find_interruptions(parties, stretches);
+  call.interruptions = find_interruptions(parties, std::move(stretches));
   for (const Interruption& cut : call.interruptions) {
     call.interruption_ms += cut.overlap_ms;
     ++by_speaker[speaker_index.find(cut.by)->second].interruptions;
