@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
 #include <system_error>
+#include <thread>
 
 #include "core/sha256.h"
 
@@ -53,7 +55,10 @@ void CheckedPatterns::save() const {
   std::error_code error;
   std::filesystem::create_directories(file_.parent_path(), error);
   if (error) return;
-  const std::filesystem::path temporary = file_.string() + ".tmp-" + std::to_string(::getpid());
+  // Unique to this process and thread: two loads never share a temporary.
+  const std::filesystem::path temporary =
+      file_.string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+      std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   {
     std::ofstream out(temporary, std::ios::trunc);
     for (const std::string& digest : digests_) out << digest << '\n';
