@@ -44,7 +44,18 @@ Result<ParsedJson> parse_json_fast(std::string_view bytes, std::size_t begin,
 
 std::optional<JsonElement> try_parse_json(simdjson::dom::parser& parser, std::string_view text) {
   JsonElement root;
-  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  if (parser.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS) return root;
+  // What simdjson refuses but nlohmann reads (an integer past 64 bits,
+  // nesting past simdjson's 1024 levels): its top three levels, all a shape
+  // is judged by, parsed again from nlohmann's writing of them (the parser
+  // copies the text, so the element outlives it).
+  const Json shallow = Json::parse(
+      text, [](int depth, Json::parse_event_t, Json&) { return depth < 3; }, false);
+  if (shallow.is_discarded()) return std::nullopt;
+  const std::string rewritten = shallow.dump();
+  if (parser.parse(rewritten.data(), rewritten.size(), true).get(root) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
   return root;
 }
 

@@ -40,8 +40,10 @@ class ParsedJson {
 Result<ParsedJson> parse_json_fast(std::string_view bytes, std::size_t begin,
                                    std::size_t max_depth);
 
-/// Whether `text` is one JSON value simdjson accepts, parsed into `parser`;
-/// the element on success. For detection, which only needs the shape.
+/// `text` parsed into `parser` when it is one JSON value, for detection,
+/// which only needs the shape: what only nlohmann's parser reads (an integer
+/// past 64 bits) comes back as its top three levels. nullopt when it is not
+/// JSON.
 std::optional<JsonElement> try_parse_json(simdjson::dom::parser& parser, std::string_view text);
 
 /// The member `key` of `object` when `object` is an object holding it.

@@ -243,6 +243,17 @@ TEST(Fixtures, TranscribeWithAnIntegerBeyond64BitsIsRead) {
   EXPECT_EQ(document.value().turns[0].end_ms, 2000);
 }
 
+TEST(Detection, JsonThatOnlyNlohmannReadsKeepsItsShape) {
+  // simdjson refuses integers past 64 bits; detection must not then guess.
+  const std::string big = "123456789012345678901234567890";
+  EXPECT_EQ(detect_format("a", "{\"n\": " + big + ", \"text\": \"x\"}\n{\"text\": \"y\"}\n"),
+            Format::jsonl);
+  EXPECT_EQ(detect_format("a", "{\"n\": " + big + ", \"text\": \"x\"}\n"), Format::jsonl);
+  EXPECT_EQ(detect_format("a", "{\"n\": " + big + ", \"segments\": []}"), Format::whisper);
+  EXPECT_EQ(detect_format("a", "{\"n\": " + big + ", \"Transcript\": []}"), Format::connect);
+  EXPECT_EQ(detect_format("a", "[{\"n\": " + big + ", \"text\": \"x\"}]"), Format::json);
+}
+
 TEST(Fixtures, TranscribeMembersOfAnotherTypeAreSkipped) {
   // Arrays that are objects, strings or numbers are read as missing.
   const std::string bytes =
