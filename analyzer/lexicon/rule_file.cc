@@ -157,10 +157,10 @@ bool read_examples(const toml::node& node, std::string_view key, Reporter& repor
 // the rule options and cannot match the empty string; reports it otherwise.
 bool valid_regex(const std::string& source, const toml::node& node, std::string_view key,
                  Reporter& report) {
+  if (report.checked_before(source)) return true;
   // Messages name the key only when it is not the rule's own pattern.
   const std::string in_key = key == "pattern" ? "" : " in '" + std::string(key) + "'";
   const std::string subject = key == "pattern" ? "pattern" : "'" + std::string(key) + "'";
-  if (report.checked_before(source)) return true;
   auto compiled = std::make_shared<const RE2>(source, rule_regex_options());
   if (!compiled->ok()) {
     report.error(line_of(node), "bad regular expression" + in_key + ": " + compiled->error(),

@@ -1,7 +1,6 @@
 #include "read/simd_json.h"
 
 #include <algorithm>
-#include <limits>
 #include <string>
 
 #include "read/json_input.h"
